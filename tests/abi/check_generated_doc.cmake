@@ -1,0 +1,9 @@
+# Fails when a generated document differs from what its generator prints now.
+execute_process(COMMAND ${TOOL} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${TOOL} failed (${rc})")
+endif()
+file(READ ${EXPECTED} expected)
+if(NOT actual STREQUAL expected)
+  message(FATAL_ERROR "${EXPECTED} is stale: regenerate it with `cmake --build build --target compat_doc`")
+endif()
