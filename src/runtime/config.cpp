@@ -118,14 +118,19 @@ void ApplyFile(const std::string& path, Config& config) {
   }
 }
 
+// The ACLSIM_* variables are read as strictly as the file: a typo fails aclInit, naming it.
 void ApplyEnvironment(Config& config) {
   const char* where = "environment";
-  config.device_count = static_cast<int>(EnvInt("ACLSIM_DEVICE_COUNT", config.device_count, 1, 64));
+  if (auto text = EnvString("ACLSIM_DEVICE_COUNT")) {
+    config.device_count = static_cast<int>(IntValue(json(*text), where, "ACLSIM_DEVICE_COUNT", 1, 64));
+  }
   if (auto text = EnvString("ACLSIM_DEVICE_MEMORY")) {
     config.device_memory = ByteSizeValue(json(*text), where, "ACLSIM_DEVICE_MEMORY");
   }
   if (auto text = EnvString("ACLSIM_SOC_NAME")) config.soc_name = *text;
-  config.aicore_threads = static_cast<int>(EnvInt("ACLSIM_AICORE_THREADS", config.aicore_threads, 0, 1024));
+  if (auto text = EnvString("ACLSIM_AICORE_THREADS")) {
+    config.aicore_threads = static_cast<int>(IntValue(json(*text), where, "ACLSIM_AICORE_THREADS", 0, 1024));
+  }
   if (auto text = EnvString("ACLSIM_EXECUTOR")) config.executor = ExecutorValue(*text, "ACLSIM_EXECUTOR");
 }
 
