@@ -40,7 +40,7 @@ auto ApiCall(const char* api, Body&& body) noexcept -> decltype(body()) {
   try {
     return body();
   } catch (const Error& e) {
-    RecordError(api, e.code(), e.what());
+    RecordError(api, e.code(), e.what(), e.routine());
     return FailureValue<R>(e.code());
   } catch (const std::bad_alloc&) {
     RecordError(api, ACL_ERROR_BAD_ALLOC, "out of host memory");

@@ -14,17 +14,28 @@ namespace aclsim {
 
 class Error : public std::runtime_error {
  public:
-  Error(aclError code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+  // `routine`: an outcome programs meet in normal operation (aclrtProcessReport finding nothing
+  // to do), logged at debug level instead of error level.
+  Error(aclError code, std::string message, bool routine = false)
+      : std::runtime_error(std::move(message)), code_(code), routine_(routine) {}
   aclError code() const noexcept { return code_; }
+  bool routine() const noexcept { return routine_; }
 
  private:
   aclError code_;
+  bool routine_;
 };
 
 // Throws Error(code, formatted message).
 template <typename... Args>
 [[noreturn]] void Fail(aclError code, fmt::format_string<Args...> format, Args&&... args) {
   throw Error(code, fmt::format(format, std::forward<Args>(args)...));
+}
+
+// Throws a routine Error (see Error): the caller is told, the log stays quiet.
+template <typename... Args>
+[[noreturn]] void FailRoutine(aclError code, fmt::format_string<Args...> format, Args&&... args) {
+  throw Error(code, fmt::format(format, std::forward<Args>(args)...), true);
 }
 
 // The one check used for caller-supplied arguments: a false condition becomes an Error with

@@ -24,11 +24,11 @@ RecentErrors& ThisThread() {
 
 }  // namespace
 
-void RecordError(const char* api, aclError code, const std::string& message) {
+void RecordError(const char* api, aclError code, const std::string& message, bool routine) {
   RecentErrors& state = ThisThread();
   state.unread.push_front(fmt::format("{} failed with error {}: {}", api, code, message));
   if (state.unread.size() > kMaxUnread) state.unread.pop_back();
-  Log().error("{}", state.unread.front());
+  Log().log(routine ? spdlog::level::debug : spdlog::level::err, "{}", state.unread.front());
 }
 
 const char* TakeRecentErrorMessages() {

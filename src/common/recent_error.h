@@ -8,8 +8,9 @@
 
 namespace aclsim {
 
-// Records a failure of `api` (e.g. "aclrtMalloc") on this thread and logs it at error level.
-void RecordError(const char* api, aclError code, const std::string& message);
+// Records a failure of `api` (e.g. "aclrtMalloc") on this thread and logs it at error level
+// (debug level when `routine`).
+void RecordError(const char* api, aclError code, const std::string& message, bool routine = false);
 
 // Takes this thread's unread failure messages, newest first, one per line, and clears them, as
 // CANN documents for aclGetRecentErrMsg(). Returns nullptr when there are none. The pointer stays

@@ -1,5 +1,6 @@
 #include "runtime/config.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -28,6 +29,11 @@ int Depth(const json& value) {
 }
 
 std::string ReadWholeFile(const std::string& path) {
+  // A directory opens like a file but reads as nothing: report it as unreadable, not as bad JSON.
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    Fail(ACL_ERROR_INVALID_FILE, "cannot read config file '{}': it is a directory", path);
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) Fail(ACL_ERROR_INVALID_FILE, "cannot open config file '{}'", path);
   std::ostringstream text;

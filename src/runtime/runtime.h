@@ -4,11 +4,15 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 #include "runtime/config.h"
 
 namespace aclsim {
+
+class Device;
 
 class Runtime {
  public:
@@ -29,6 +33,15 @@ class Runtime {
   // The configured SoC name; the pointer stays valid until the next aclInit.
   const char* soc_name() const;
 
+  // aclrtSetOpWaitTimeout: how long a stream may wait for an event (-1: forever, the default).
+  void set_op_wait_timeout_ms(int32_t ms) { op_wait_timeout_ms_.store(ms); }
+  int32_t op_wait_timeout_ms() const { return op_wait_timeout_ms_.load(); }
+
+  // The simulated device `id`; throws ACL_ERROR_RT_INVALID_DEVICEID when out of range and
+  // ACL_ERROR_UNINITIALIZE outside aclInit/aclFinalize.
+  Device& device(int32_t id) const;
+  int device_count() const;
+
  private:
   Runtime() = default;
 
@@ -36,7 +49,9 @@ class Runtime {
   mutable std::mutex mutex_;
   Phase phase_ = Phase::kNeverInitialized;
   Config config_;
+  std::vector<std::unique_ptr<Device>> devices_;  // created by Init, released by Finalize
   std::atomic<bool> initialized_{false};
+  std::atomic<int32_t> op_wait_timeout_ms_{-1};
 };
 
 }  // namespace aclsim

@@ -1,0 +1,130 @@
+#include "runtime/stream.h"
+
+#include <chrono>
+
+#include "common/error.h"
+#include "common/log.h"
+#include "runtime/context.h"
+#include "runtime/device.h"
+#include "runtime/exception_info.h"
+#include "runtime/report_hub.h"
+
+namespace aclsim {
+
+Stream::Stream(Context& context, uint32_t id, bool is_default, ExecutorKind executor)
+    : context_(context), id_(id), is_default_(is_default), executor_(executor) {
+  if (executor_ == ExecutorKind::kAsync) worker_ = std::thread([this] { WorkerLoop(); });
+}
+
+Stream::~Stream() {
+  Shutdown(true);
+  ReportHub::Callbacks().ForgetStream(*this);
+  ReportHub::HostFuncs().ForgetStream(*this);
+}
+
+uint64_t Stream::Submit(Task task) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (shutting_down_) Fail(ACL_ERROR_RT_STREAM_CONTEXT, "stream {} is being destroyed", id_);
+  Item item{++submitted_, CurrentThreadId(), std::move(task)};
+  const uint64_t seq = item.seq;
+  if (executor_ == ExecutorKind::kSync) {
+    // Inline, in submission order: earlier tasks have all completed (they ran inline too).
+    const bool skip = stop_on_failure_ && sticky_error_ != ACL_SUCCESS;
+    lock.unlock();
+    Execute(item, skip);
+    return seq;
+  }
+  queue_.push_back(std::move(item));
+  lock.unlock();
+  work_cv_.notify_one();
+  return seq;
+}
+
+void Stream::WorkerLoop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    work_cv_.wait(lock, [this] { return !queue_.empty() || shutting_down_; });
+    if (queue_.empty()) return;  // shutting down with nothing left
+    Item item = std::move(queue_.front());
+    queue_.pop_front();
+    const bool skip = discard_ || (stop_on_failure_ && sticky_error_ != ACL_SUCCESS);
+    lock.unlock();
+    Execute(item, skip);
+    lock.lock();
+  }
+}
+
+void Stream::Execute(Item& item, bool skip) {
+  aclError result = ACL_SUCCESS;
+  if (!skip) {
+    try {
+      result = item.task.run();
+    } catch (const Error& e) {
+      Log().error("stream {}: {} task {} failed: {}", id_, item.task.kind, item.seq, e.what());
+      result = e.code();
+    } catch (const std::exception& e) {
+      Log().error("stream {}: {} task {} failed: {}", id_, item.task.kind, item.seq, e.what());
+      result = ACL_ERROR_RT_INTERNAL_ERROR;
+    }
+  }
+  item.task.run = nullptr;  // release what the task captured before waking waiters
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (result != ACL_SUCCESS && sticky_error_ == ACL_SUCCESS) sticky_error_ = result;
+    completed_ = item.seq;
+  }
+  done_cv_.notify_all();
+  if (result != ACL_SUCCESS) {
+    const rtExceptionInfo info{static_cast<uint32_t>(item.seq), id_, item.submitter_tid,
+                               static_cast<uint32_t>(context_.device().id()), static_cast<uint32_t>(result)};
+    ReportTaskException(info);
+  }
+}
+
+bool Stream::WaitUntilLocked(std::unique_lock<std::mutex>& lock, uint64_t seq, int32_t timeout_ms) {
+  auto reached = [&] { return completed_ >= seq; };
+  if (timeout_ms < 0) {
+    done_cv_.wait(lock, reached);
+    return true;
+  }
+  return done_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), reached);
+}
+
+bool Stream::Synchronize(int32_t timeout_ms) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (!WaitUntilLocked(lock, submitted_, timeout_ms)) return false;
+  if (sticky_error_ != ACL_SUCCESS) {
+    const aclError error = sticky_error_;
+    sticky_error_ = ACL_SUCCESS;  // reported once; the stream stays usable
+    Fail(error, "a task on stream {} failed with error {} (see the log for which)", id_, error);
+  }
+  return true;
+}
+
+bool Stream::WaitFor(uint64_t seq, int32_t timeout_ms) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return WaitUntilLocked(lock, seq, timeout_ms);
+}
+
+bool Stream::IsIdle() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return completed_ == submitted_;
+}
+
+void Stream::SetFailureMode(uint64_t mode) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  stop_on_failure_ = mode == ACL_STOP_ON_FAILURE;
+}
+
+void Stream::Shutdown(bool drain) {
+  std::lock_guard<std::mutex> serial(shutdown_mutex_);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shutting_down_ = true;
+    if (!drain) discard_ = true;
+  }
+  work_cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+}  // namespace aclsim
