@@ -98,11 +98,12 @@ size_t aclGetTensorDescNumDims(const aclTensorDesc* desc) {
 }
 
 int64_t aclGetTensorDescDim(const aclTensorDesc* desc, size_t index) {
-  return ApiCall("aclGetTensorDescDim", [&]() -> int64_t {
+  int64_t dim = -1;  // the deprecated API's documented failure value, also for a bad handle
+  ApiCall("aclGetTensorDescDim", [&] {
     const aclTensorDesc* object = Desc(desc);
-    if (index >= object->dims.size()) return -1;  // the deprecated API's documented failure value
-    return object->dims[index];
+    if (!object->unknown_rank && index < object->dims.size()) dim = object->dims[index];
   });
+  return dim;
 }
 
 aclError aclGetTensorDescDimV2(const aclTensorDesc* desc, size_t index, int64_t* dimSize) {
@@ -185,6 +186,7 @@ aclError aclSetTensorShape(aclTensorDesc* desc, int numDims, const int64_t* dims
   return ApiCall("aclSetTensorShape", [&] {
     aclTensorDesc* object = Desc(desc);
     std::vector<int64_t> shape = aclsim::CheckedDims(numDims, dims);
+    if (shape.size() != object->dims.size()) object->shape_range.clear();  // ranges were per old dim
     object->unknown_rank = shape.size() == 1 && shape[0] == -2;
     object->dims = std::move(shape);
     return ACL_SUCCESS;

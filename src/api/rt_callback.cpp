@@ -52,11 +52,12 @@ aclError aclrtLaunchCallback(aclrtCallback fn, void* userData, aclrtCallbackBloc
            target.id());
     }
     const bool block = blockType == ACL_CALLBACK_BLOCK;
+    // Posting a non-blocking callback never blocks, so it may run at once on an idle stream.
     target.Submit(aclsim::Task{[&target, fn, userData, block] {
                                  ReportHub::Callbacks().Deliver(target, fn, userData, block);
                                  return ACL_SUCCESS;
                                },
-                               "callback"});
+                               "callback", /*inline_when_idle=*/!block});
     return ACL_SUCCESS;
   });
 }

@@ -23,7 +23,9 @@ Nchw ReadNchw(const std::vector<int64_t>& dims, aclFormat from) {
 }  // namespace
 
 int64_t BlockC0(aclDataType type) {
-  return (type == ACL_INT8 || type == ACL_UINT8) ? 32 : 16;
+  if (type == ACL_INT8 || type == ACL_UINT8) return 32;  // a 32-byte block of 8-bit values
+  if (type == ACL_INT4) return 64;
+  return 16;
 }
 
 std::vector<int64_t> ShapeInFormat(const std::vector<int64_t>& dims, aclFormat from, aclFormat to,

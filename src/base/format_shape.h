@@ -9,7 +9,8 @@
 
 namespace aclsim {
 
-// The C0 block of the NPU's private formats for `type`: 16 elements, 32 for 8-bit types.
+// The C0 block of the NPU's private formats for `type`: 16 elements, 32 for 8-bit types and
+// 64 for 4-bit ones.
 int64_t BlockC0(aclDataType type);
 
 // The shape `dims` (in `from`) takes in `to`. Supported: ND/NCHW/NHWC among themselves,

@@ -1,5 +1,6 @@
-// Reading settings from environment variables, with range checks. A malformed value is
-// reported once in the log and the default is used, so a typo never aborts a program.
+// Reading settings from environment variables. EnvInt is lenient (a malformed value is reported on
+// stderr and the fallback used), for variables that must never make a call fail, like the log
+// level; the ACLSIM_* settings are parsed strictly by runtime/config.cpp instead.
 #pragma once
 
 #include <cstdint>

@@ -51,13 +51,12 @@ int64_t IntValue(const json& value, const std::string& where, const std::string&
   if (value.is_number_integer()) {
     number = value.get<int64_t>();
   } else if (value.is_string()) {  // CANN's own keys are strings, e.g. "max_opqueue_num": "10000"
-    try {
-      size_t used = 0;
-      number = std::stoll(value.get<std::string>(), &used);
-      if (used != value.get<std::string>().size()) BadValue(where, key, "an integer");
-    } catch (const std::logic_error&) {
-      BadValue(where, key, "an integer");
-    }
+    const std::string& text = value.get_ref<const std::string&>();
+    const size_t digits_from = !text.empty() && text[0] == '-' ? 1 : 0;
+    const bool well_formed = text.size() > digits_from && text.size() <= 18 &&
+                             text.find_first_not_of("0123456789", digits_from) == std::string::npos;
+    if (!well_formed) BadValue(where, key, "an integer");
+    number = std::stoll(text);
   } else {
     BadValue(where, key, "an integer");
   }

@@ -11,14 +11,11 @@ uint64_t Event::Record(Stream& stream) {
     std::lock_guard<std::mutex> lock(mutex_);
     gen = ++recorded_gen_;
   }
-  // An idle stream has already reached the recorded position: complete now, without a round
-  // trip through the worker. The stream's lock keeps a task from slipping in between.
-  if (stream.IfIdle([&] { Complete(gen); })) return gen;
   stream.Submit(Task{[self = shared_from_this(), gen] {
                        self->Complete(gen);
                        return ACL_SUCCESS;
                      },
-                     "event record"});
+                     "event record", /*inline_when_idle=*/true});
   return gen;
 }
 

@@ -52,6 +52,7 @@ void ReportHub::Unsubscribe(uint64_t thread_id, Stream& stream) {
     }
     if (--inbox.subscriptions == 0 && inbox.items.empty()) inboxes_.erase(thread_id);
   }
+  arrived_.notify_all();  // a thread waiting in Process re-checks: it may have nothing left to wait for
   for (auto& p : orphans) {
     if (p.done) Finish(*p.done, true);
   }

@@ -25,6 +25,7 @@ Stream::~Stream() {
 uint64_t Stream::Submit(Task task) {
   std::unique_lock<std::mutex> lock(mutex_);
   if (shutting_down_) Fail(ACL_ERROR_RT_STREAM_CONTEXT, "stream {} is being destroyed", id_);
+  const bool idle = completed_ == submitted_ && !inline_running_;
   Item item{++submitted_, CurrentThreadId(), std::move(task)};
   const uint64_t seq = item.seq;
   if (executor_ == ExecutorKind::kSync) {
@@ -32,6 +33,18 @@ uint64_t Stream::Submit(Task task) {
     const bool skip = stop_on_failure_ && sticky_error_ != ACL_SUCCESS;
     lock.unlock();
     Execute(item, skip);
+    return seq;
+  }
+  if (idle && item.task.inline_when_idle) {
+    const bool skip = stop_on_failure_ && sticky_error_ != ACL_SUCCESS;
+    inline_running_ = true;
+    lock.unlock();
+    Execute(item, skip);
+    lock.lock();
+    inline_running_ = false;
+    const bool more = !queue_.empty();
+    lock.unlock();
+    if (more) work_cv_.notify_one();  // tasks submitted meanwhile were held back
     return seq;
   }
   queue_.push_back(std::move(item));
@@ -43,7 +56,7 @@ uint64_t Stream::Submit(Task task) {
 void Stream::WorkerLoop() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
-    work_cv_.wait(lock, [this] { return !queue_.empty() || shutting_down_; });
+    work_cv_.wait(lock, [this] { return (!queue_.empty() || shutting_down_) && !inline_running_; });
     if (queue_.empty()) return;  // shutting down with nothing left
     Item item = std::move(queue_.front());
     queue_.pop_front();

@@ -6,6 +6,9 @@
 // guards the queue, the sequence numbers, the sticky error and the shutdown flag; `done_cv_`
 // wakes threads waiting for a sequence number. No task or user callback runs under `mutex_`.
 //
+// A task marked inline_when_idle, submitted to an idle stream, runs on the submitting thread;
+// `inline_running_` keeps the worker from starting the next task meanwhile, so order holds.
+//
 // Sequence numbers: every submitted task gets the next number; `completed_` is the number of the
 // last finished task, so "has the stream reached position p" is completed_ >= p, and the stream is
 // idle exactly when completed_ == submitted_.
@@ -39,16 +42,6 @@ class Stream {
 
   // Appends a task and returns its sequence number. Throws if the stream is shutting down.
   uint64_t Submit(Task task);
-
-  // If the stream is idle, runs `action` at once under the stream's lock and returns true (used
-  // to complete an event record without a round trip through the worker); else returns false.
-  template <typename Action>
-  bool IfIdle(Action&& action) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (completed_ != submitted_) return false;
-    action();
-    return true;
-  }
 
   // Waits until every task submitted before the call has finished. timeout_ms < 0 waits forever.
   // Returns false on timeout. Throws the sticky error of a failed task (once; then clears it).
@@ -92,6 +85,7 @@ class Stream {
   bool stop_on_failure_ = false;
   bool shutting_down_ = false;
   bool discard_ = false;
+  bool inline_running_ = false;  // a task runs on a submitting thread: the worker must wait
   std::mutex shutdown_mutex_;  // serialises Shutdown callers around the join
   std::thread worker_;
 };

@@ -13,6 +13,10 @@ struct Task {
   // error that marks the stream; may throw aclsim::Error, which is treated the same way.
   std::function<aclError()> run;
   const char* kind = "task";  // for messages: "memcpy", "callback", "event record", ...
+  // A short task that never blocks (an event record, posting a non-blocking callback) may run at
+  // once on the submitting thread when the stream is idle: the stream has already reached its
+  // position, so the outcome is the same and the round trip through the worker is saved.
+  bool inline_when_idle = false;
 };
 
 }  // namespace aclsim

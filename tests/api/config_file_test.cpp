@@ -141,6 +141,28 @@ TEST_F(ConfigFile, BadSimulatorValueMessageNamesTheKey) {
   EXPECT_NE(message.find(path), std::string::npos) << message;
 }
 
+TEST_F(ConfigFile, DirectoryReturnsInvalidFile) {
+  EXPECT_EQ(aclInit(dir_.c_str()), ACL_ERROR_INVALID_FILE);
+}
+
+TEST_F(ConfigFile, MalformedEnvironmentVariableReturnsFileAttrInvalid) {
+  ASSERT_EQ(setenv("ACLSIM_DEVICE_COUNT", "two", 1), 0);
+  const aclError result = aclInit(nullptr);
+  unsetenv("ACLSIM_DEVICE_COUNT");
+  if (result == ACL_SUCCESS) aclFinalize();
+  EXPECT_EQ(result, ACL_ERROR_FILE_ATTR_INVALID);
+}
+
+TEST_F(ConfigFile, MalformedEnvironmentVariableMessageNamesTheVariable) {
+  ASSERT_EQ(setenv("ACLSIM_EXECUTOR", "fast", 1), 0);
+  const aclError result = aclInit(nullptr);
+  unsetenv("ACLSIM_EXECUTOR");
+  if (result == ACL_SUCCESS) aclFinalize();
+  ASSERT_EQ(result, ACL_ERROR_FILE_ATTR_INVALID);
+  const std::string message = RecentMessage();
+  EXPECT_NE(message.find("ACLSIM_EXECUTOR"), std::string::npos) << message;
+}
+
 TEST_F(ConfigFile, NonNumericMaxOpqueueNumReturnsFileAttrInvalid) {
   const std::string path = Write("queue.json", "{\"max_opqueue_num\": \"many\"}");
   EXPECT_EQ(aclInit(path.c_str()), ACL_ERROR_FILE_ATTR_INVALID);
@@ -191,7 +213,6 @@ TEST_F(ConfigFile, SimulatorSocNameIsReportedBySocName) {
   const std::string path = Write("soc.json", "{\"simulator\": {\"soc_name\": \"Ascend910B1\"}}");
   ASSERT_EQ(aclInit(path.c_str()), ACL_SUCCESS);
   const char* name = aclrtGetSocName();
-  ASSERT_NE(name, nullptr);
   EXPECT_STREQ(name, "Ascend910B1");
   EXPECT_EQ(aclFinalize(), ACL_SUCCESS);
 }
@@ -201,7 +222,6 @@ TEST_F(ConfigFile, SocNameEnvironmentVariableOverridesTheFile) {
   ASSERT_EQ(setenv("ACLSIM_SOC_NAME", "Ascend310B4", 1), 0);
   ASSERT_EQ(aclInit(path.c_str()), ACL_SUCCESS);
   const char* name = aclrtGetSocName();
-  ASSERT_NE(name, nullptr);
   EXPECT_STREQ(name, "Ascend310B4");
   EXPECT_EQ(aclFinalize(), ACL_SUCCESS);
 }
@@ -212,7 +232,6 @@ TEST_F(ConfigFile, SocNameOfOneInitDoesNotOutliveTheNextInit) {
   ASSERT_EQ(aclFinalize(), ACL_SUCCESS);
   ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
   const char* name = aclrtGetSocName();
-  ASSERT_NE(name, nullptr);
   EXPECT_STREQ(name, "Ascend310P3");
   EXPECT_EQ(aclFinalize(), ACL_SUCCESS);
 }

@@ -137,4 +137,16 @@ TEST_F(DataBuffer, DeprecatedSizeOfNullIsZero) {
   ExpectNullHandleMessage("aclGetDataBufferSize");
 }
 
+TEST_F(DataBuffer, HandleOfAnotherKindReturnsInvalidParam) {
+  const int64_t dims[] = {2};
+  aclTensorDesc* desc = aclCreateTensorDesc(ACL_FLOAT, 1, dims, ACL_FORMAT_ND);
+  ASSERT_NE(desc, nullptr);
+  auto* not_a_buffer = reinterpret_cast<aclDataBuffer*>(desc);
+  EXPECT_EQ(aclUpdateDataBuffer(not_a_buffer, memory_, sizeof memory_), ACL_ERROR_INVALID_PARAM);
+  const std::string message = RecentMessage();
+  EXPECT_NE(message.find("aclDataBuffer"), std::string::npos) << message;
+  EXPECT_EQ(aclGetTensorDescType(desc), ACL_FLOAT);  // and the descriptor is untouched
+  aclDestroyTensorDesc(desc);
+}
+
 }  // namespace

@@ -48,12 +48,12 @@ TEST(Init, AfterFinalizeSucceedsAgain) {
 TEST(Init, RepeatInitializeIsReportedInRecentErrMsg) {
   (void)aclGetRecentErrMsg();  // drop what earlier tests left on this thread
   ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
-  ASSERT_EQ(aclInit(nullptr), ACL_ERROR_REPEAT_INITIALIZE);
-  const char* message = aclGetRecentErrMsg();
-  ASSERT_NE(message, nullptr);
-  EXPECT_NE(std::string(message).find("aclInit"), std::string::npos) << message;
-  EXPECT_NE(std::string(message).find("100002"), std::string::npos) << message;
+  EXPECT_EQ(aclInit(nullptr), ACL_ERROR_REPEAT_INITIALIZE);
+  const char* raw = aclGetRecentErrMsg();
+  const std::string message = raw == nullptr ? "" : raw;
   EXPECT_EQ(aclFinalize(), ACL_SUCCESS);
+  EXPECT_NE(message.find("aclInit"), std::string::npos) << message;
+  EXPECT_NE(message.find("100002"), std::string::npos) << message;
 }
 
 TEST(Finalize, WithoutInitReturnsUninitialize) {
@@ -89,7 +89,6 @@ TEST(SocName, IsTheDefaultAfterInitWithoutConfig) {
   ASSERT_EQ(unsetenv("ACLSIM_SOC_NAME"), 0);
   ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
   const char* name = aclrtGetSocName();
-  ASSERT_NE(name, nullptr);
   EXPECT_STREQ(name, "Ascend310P3");
   EXPECT_EQ(aclFinalize(), ACL_SUCCESS);
 }
