@@ -29,6 +29,9 @@ enum class Format : int32_t {
 };
 
 struct TensorSpec {
+  TensorSpec() = default;
+  TensorSpec(DType d, Shape s, Format f = Format::kND) : dtype(d), shape(std::move(s)), format(f) {}
+
   DType dtype = DType::kFloat32;
   Shape shape;
   Format format = Format::kND;
