@@ -3,10 +3,10 @@
 
 #include "acl/acl_op.h"
 #include "api/api_guard.h"
-#include "base/data_type.h"
 #include "op/op_attr.h"
 
-using aclsim::AttrValue;
+using aclsim::sim::AttrValue;
+using aclsim::sim::DType;
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
 
@@ -31,8 +31,11 @@ std::vector<T> CheckedList(int count, const U* values, const char* what) {
   return std::vector<T>(values, values + count);
 }
 
-void CheckDataType(aclDataType type, const char* what) {
-  ACLSIM_CHECK_ARG(aclsim::DataTypeSize(type).has_value(), "{} {} is not an aclDataType", what, static_cast<int>(type));
+// A data-type attribute must name a type the simulated device computes with.
+DType CheckedDataType(aclDataType type, const char* what) {
+  ACLSIM_CHECK_ARG(aclsim::sim::IsKnown(static_cast<int32_t>(type)), "{} {} is not a data type the simulator supports",
+                   what, static_cast<int>(type));
+  return static_cast<DType>(type);
 }
 
 }  // namespace
@@ -69,16 +72,15 @@ aclError aclopSetAttrString(aclopAttr* attr, const char* attrName, const char* a
 }
 
 aclError aclopSetAttrDataType(aclopAttr* attr, const char* attrName, aclDataType attrValue) {
-  return SetAttr("aclopSetAttrDataType", attr, attrName, [&] {
-    CheckDataType(attrValue, "attrValue");
-    return AttrValue(attrValue);
-  });
+  return SetAttr("aclopSetAttrDataType", attr, attrName, [&] { return AttrValue(CheckedDataType(attrValue, "attrValue")); });
 }
 
 aclError aclopSetAttrListDataType(aclopAttr* attr, const char* attrName, int numValues, const aclDataType values[]) {
   return SetAttr("aclopSetAttrListDataType", attr, attrName, [&] {
-    auto list = CheckedList<aclDataType>(numValues, values, "values");
-    for (aclDataType type : list) CheckDataType(type, "values[i]");
+    std::vector<DType> list;
+    for (aclDataType type : CheckedList<aclDataType>(numValues, values, "values")) {
+      list.push_back(CheckedDataType(type, "values[i]"));
+    }
     return AttrValue(std::move(list));
   });
 }

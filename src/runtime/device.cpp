@@ -7,9 +7,38 @@
 
 namespace aclsim {
 
-Device::Device(int id, const Config& config) : id_(id), config_(config) {}
+Device::Device(int id, const Config& config)
+    : id_(id), config_(config), memory_(id, config.device_memory), cores_(EffectiveAicoreThreads(config)) {}
 
-Device::~Device() { ReleaseContexts(TakeAllContexts(), "aclFinalize"); }
+Device::~Device() {
+  ReleaseContexts(TakeAllContexts(), "aclFinalize");
+  ReleaseMemory("aclFinalize");
+}
+
+void Device::ReleaseMemory(const char* why) {
+  const LeakReport leaks = memory_.Leaks();
+  if (!leaks.empty()) Log().warn("{}: device {} still had {}; freeing them", why, id_, leaks.Summary());
+  memory_.ReleaseAll();
+}
+
+void Device::EnablePeer(int peer) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!peers_.insert(peer).second) {
+    Fail(ACL_ERROR_INVALID_PARAM, "peer access from device {} to device {} is already enabled", id_, peer);
+  }
+}
+
+void Device::DisablePeer(int peer) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (peers_.erase(peer) == 0) {
+    Fail(ACL_ERROR_INVALID_PARAM, "peer access from device {} to device {} is not enabled", id_, peer);
+  }
+}
+
+bool Device::PeerEnabled(int peer) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return peers_.count(peer) != 0;
+}
 
 Context& Device::Retain() {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -38,6 +67,9 @@ void Device::Release(bool force, const char* api) {
   // context, because TakeAllContexts takes the current one out under the lock.
   released = TakeAllContexts();
   ReleaseContexts(std::move(released), api);
+  ReleaseMemory(api);
+  std::lock_guard<std::mutex> lock(mutex_);
+  peers_.clear();
 }
 
 std::vector<std::unique_ptr<Context>> Device::TakeAllContexts() {

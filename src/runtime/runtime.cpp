@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 #include "common/log.h"
+#include "memory/host_memory.h"
+#include "memory/virtual_memory.h"
 #include "runtime/current_context.h"
 #include "runtime/device.h"
 
@@ -43,6 +45,11 @@ void Runtime::Finalize() {
   // Releasing a device waits for its streams' tasks, so it happens outside the runtime's lock;
   // each device warns about the contexts, streams and events it still had.
   devices.clear();
+  // Process-wide memory that outlives devices: host blocks and address reservations.
+  const LeakReport host = HostMemory::Instance().Leaks();
+  if (!host.empty()) Log().warn("aclFinalize: {} of aclrtMallocHost memory still allocated; freeing it", host.Summary());
+  HostMemory::Instance().ReleaseAll();
+  VirtualMemory::Instance().ReleaseAll();
   SetCurrentContext(nullptr);
   Log().info("finalized");
 }

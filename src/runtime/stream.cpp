@@ -23,6 +23,10 @@ Stream::~Stream() {
 }
 
 uint64_t Stream::Submit(Task task) {
+  // Sync executor: one inline task at a time, in sequence order, even when several threads submit
+  // to the stream; a later submitter waits for the running task, as it would wait for a worker.
+  std::unique_lock<std::mutex> sync_serial(sync_inline_mutex_, std::defer_lock);
+  if (executor_ == ExecutorKind::kSync) sync_serial.lock();
   std::unique_lock<std::mutex> lock(mutex_);
   if (shutting_down_) Fail(ACL_ERROR_RT_STREAM_CONTEXT, "stream {} is being destroyed", id_);
   const bool idle = completed_ == submitted_ && !inline_running_;
@@ -42,9 +46,9 @@ uint64_t Stream::Submit(Task task) {
     Execute(item, skip);
     lock.lock();
     inline_running_ = false;
-    const bool more = !queue_.empty();
     lock.unlock();
-    if (more) work_cv_.notify_one();  // tasks submitted meanwhile were held back
+    // The worker was held back: tasks may have been queued, or Shutdown may be waiting for it.
+    work_cv_.notify_one();
     return seq;
   }
   queue_.push_back(std::move(item));
@@ -81,17 +85,18 @@ void Stream::Execute(Item& item, bool skip) {
     }
   }
   item.task.run = nullptr;  // release what the task captured before waking waiters
+  if (result != ACL_SUCCESS) {
+    // Before the task counts as complete: a synchronize that reports the error follows the callback.
+    const rtExceptionInfo info{static_cast<uint32_t>(item.seq), id_, item.submitter_tid,
+                               static_cast<uint32_t>(context_.device().id()), static_cast<uint32_t>(result)};
+    ReportTaskException(info);
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (result != ACL_SUCCESS && sticky_error_ == ACL_SUCCESS) sticky_error_ = result;
     completed_ = item.seq;
   }
   done_cv_.notify_all();
-  if (result != ACL_SUCCESS) {
-    const rtExceptionInfo info{static_cast<uint32_t>(item.seq), id_, item.submitter_tid,
-                               static_cast<uint32_t>(context_.device().id()), static_cast<uint32_t>(result)};
-    ReportTaskException(info);
-  }
 }
 
 bool Stream::WaitUntilLocked(std::unique_lock<std::mutex>& lock, uint64_t seq, int32_t timeout_ms) {
@@ -138,6 +143,7 @@ void Stream::Shutdown(bool drain) {
   }
   work_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
+  std::lock_guard<std::mutex> running(sync_inline_mutex_);  // sync executor: a task still running inline
 }
 
 }  // namespace aclsim

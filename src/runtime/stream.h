@@ -2,7 +2,8 @@
 //
 // Threading: under the async executor each stream has one worker thread that drains the queue,
 // woken by `work_cv_`; tasks never run concurrently with each other (parallelism lives inside a
-// task). Under the sync executor Submit runs the task inline on the caller's thread. `mutex_`
+// task). Under the sync executor Submit runs the task inline on the caller's thread, holding
+// `sync_inline_mutex_` so that tasks submitted by several threads still run one at a time. `mutex_`
 // guards the queue, the sequence numbers, the sticky error and the shutdown flag; `done_cv_`
 // wakes threads waiting for a sequence number. No task or user callback runs under `mutex_`.
 //
@@ -87,6 +88,7 @@ class Stream {
   bool discard_ = false;
   bool inline_running_ = false;  // a task runs on a submitting thread: the worker must wait
   std::mutex shutdown_mutex_;  // serialises Shutdown callers around the join
+  std::mutex sync_inline_mutex_;  // sync executor: held by Submit while its task runs (before mutex_)
   std::thread worker_;
 };
 

@@ -42,6 +42,7 @@ class AttrReader {
   std::vector<int64_t> Ints(const std::string& name) const;
   std::vector<int64_t> Ints(const std::string& name, const std::vector<int64_t>& fallback) const;
   std::vector<float> Floats(const std::string& name, const std::vector<float>& fallback) const;
+  std::vector<std::vector<int64_t>> IntLists(const std::string& name) const { if (auto p = std::get_if<std::vector<std::vector<int64_t>>>(&Get(name))) return *p; WrongKind(name, "list_list_int"); }
 
  private:
   const AttrValue& Get(const std::string& name) const;

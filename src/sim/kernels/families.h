@@ -1,5 +1,5 @@
-// The operator families of the simulated device, one Register function per file of kernels/.
-// RegisterAllKernels calls each; a new family is added here and in src/CMakeLists.txt.
+// The operator families of the simulated device, one Register function per file of kernels/
+// (src/CMakeLists.txt compiles every .cpp there). RegisterAllKernels calls each.
 #pragma once
 
 namespace aclsim::sim {
@@ -7,9 +7,35 @@ namespace aclsim::sim {
 class Registry;
 
 void RegisterElementwiseBinary(Registry& registry);  // elementwise_binary.cpp
+void RegisterElementwiseUnary(Registry& registry);   // elementwise_unary.cpp: math and activations
+void RegisterElementwiseMisc(Registry& registry);    // elementwise_misc.cpp: Cast, Select, ClipByValue, Prelu, ...
+void RegisterMatMul(Registry& registry);             // matmul.cpp
+void RegisterConvolution(Registry& registry);        // convolution.cpp
+void RegisterPooling(Registry& registry);            // pooling.cpp
+void RegisterNormalization(Registry& registry);      // normalization.cpp
+void RegisterSoftmax(Registry& registry);            // softmax.cpp
+void RegisterReduction(Registry& registry);          // reduction.cpp: Reduce*, ArgMax, ArgMin, TopK, CumSum
+void RegisterShapeOps(Registry& registry);           // shape_ops.cpp: Reshape ... Transpose, Concat, Split, Slice
+void RegisterIndexing(Registry& registry);           // indexing.cpp: Gather*, ScatterNd, OneHot, Range, Fill
+void RegisterPadTile(Registry& registry);            // pad_tile.cpp: Pad, Tile, BroadcastTo, DepthToSpace, SpaceToDepth
+void RegisterResize(Registry& registry);             // resize.cpp
+void RegisterLayout(Registry& registry);             // layout.cpp: TransData
 
 inline void RegisterAllKernels(Registry& registry) {
   RegisterElementwiseBinary(registry);
+  RegisterElementwiseUnary(registry);
+  RegisterElementwiseMisc(registry);
+  RegisterMatMul(registry);
+  RegisterConvolution(registry);
+  RegisterPooling(registry);
+  RegisterNormalization(registry);
+  RegisterSoftmax(registry);
+  RegisterReduction(registry);
+  RegisterShapeOps(registry);
+  RegisterIndexing(registry);
+  RegisterPadTile(registry);
+  RegisterResize(registry);
+  RegisterLayout(registry);
 }
 
 }  // namespace aclsim::sim

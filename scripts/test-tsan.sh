@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the runtime tests with ThreadSanitizer into ./build-tsan and runs them under the
+# asynchronous executor (worker threads, report threads, the multi-threaded stress test).
+# The first data race or lock-order problem fails the run. Extra arguments go to the test binary.
+# -Wno-tsan: GCC warns (an error under -Werror) that TSan cannot model the atomic_thread_fence in
+# Eigen's thread pool, which src/sim uses; the runtime tests do not run kernels.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build-tsan -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS="-fsanitize=thread -Wno-tsan" \
+  -DCMAKE_C_FLAGS=-fsanitize=thread \
+  -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
+  -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread \
+  -DACLSIM_BUILD_EXAMPLES=OFF \
+  -DACLSIM_BUILD_BENCHMARKS=OFF
+cmake --build build-tsan -j"$(nproc)" --target aclsim_runtime_tests
+env -u ACLSIM_EXECUTOR TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+  build-tsan/tests/api/aclsim_runtime_tests "$@"

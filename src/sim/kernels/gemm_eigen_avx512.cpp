@@ -1,0 +1,11 @@
+// The GEMM variant for AVX-512 (F, DQ, BW, VL) with FMA; src/CMakeLists.txt compiles this file
+// with those flags on x86-64, and gemm.cpp calls it only on a CPU that has them.
+#define ACLSIM_GEMM_VARIANT gemm_avx512
+#define ACLSIM_GEMM_EIGEN aclsim_gemm_avx512_eigen
+#if defined(__AVX512F__) && defined(__AVX512DQ__) && defined(__AVX512BW__) && defined(__AVX512VL__) && \
+    defined(__FMA__)
+#define ACLSIM_GEMM_ISA_OK true
+#else
+#define ACLSIM_GEMM_ISA_OK false
+#endif
+#include "sim/kernels/gemm_eigen.inc"
