@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds, and runs every test (what CI runs).
+# Installs dependencies, builds, and runs every test (what CI runs): the ThreadSanitizer job of
+# the runtime first, then the whole ctest suite, whose summary closes the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-ctest --test-dir build --output-on-failure -j"$(nproc)"
 bash scripts/test-tsan.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)"

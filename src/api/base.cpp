@@ -7,6 +7,7 @@
 #include "api/api_guard.h"
 #include "base/acl_float16.h"
 #include "base/data_type.h"
+#include "op/op_store.h"
 #include "runtime/runtime.h"
 
 using aclsim::Fail;
@@ -25,6 +26,7 @@ aclError aclInit(const char* configPath) {
 aclError aclFinalize() {
   return ApiCall("aclFinalize", [&] {
     Runtime::Get().Finalize();
+    aclsim::OpStore::Get().Clear();  // loaded single-operator models do not outlive the runtime
     return ACL_SUCCESS;
   });
 }

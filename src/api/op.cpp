@@ -4,10 +4,7 @@
 
 #include "acl/acl_op.h"
 #include "api/api_guard.h"
-#include "base/tensor_desc.h"
-#include "base/data_buffer.h"
-#include "op/op_attr.h"
-#include "op/op_execute.h"
+#include "api/op_call.h"
 #include "op/op_store.h"
 #include "runtime/current_context.h"
 #include "runtime/runtime.h"
@@ -21,16 +18,7 @@ using aclsim::OpInvocation;
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
 
-// A prepared operator call (aclopCreateHandle): what the call looks like, and its matched model.
-struct aclopHandle : aclsim::TaggedObject<0x4F704864u /* 'OpHd' */> {
-  static constexpr const char* kTypeName = "aclopHandle";
-  std::string type;
-  std::vector<OpCallTensor> input_descs;
-  std::vector<OpCallTensor> output_descs;
-  aclsim::sim::Attrs attrs;
-};
-
-namespace {
+namespace aclsim::api {
 
 OpCallTensor CallTensor(const aclTensorDesc* desc, const char* what, int index) {
   if (desc == nullptr) Fail(ACL_ERROR_INVALID_PARAM, "{}[{}] must not be null", what, index);
@@ -69,10 +57,10 @@ const aclsim::sim::Attrs& AttrsOf(const aclopAttr* attr) {
   return attr == nullptr ? kNone : UnwrapHandle<aclopAttr>(attr, "attr")->values;
 }
 
-aclError Execute(const char* opType, int numInputs, const aclTensorDesc* const inputDesc[],
-                 const aclDataBuffer* const inputs[], int numOutputs, const aclTensorDesc* const outputDesc[],
-                 aclDataBuffer* const outputs[], const aclopAttr* attr, aclrtStream stream,
-                 aclTensorDesc** writable_output_descs) {
+void ExecuteOp(const char* opType, int numInputs, const aclTensorDesc* const inputDesc[],
+               const aclDataBuffer* const inputs[], int numOutputs, const aclTensorDesc* const outputDesc[],
+               aclDataBuffer* const outputs[], const aclopAttr* attr, aclrtStream stream,
+               aclTensorDesc** writable_output_descs) {
   aclsim::Runtime::Get().RequireInitialized();
   ACLSIM_CHECK_NOT_NULL(opType);
   OpInvocation call{opType,
@@ -93,10 +81,25 @@ aclError Execute(const char* opType, int numInputs, const aclTensorDesc* const i
       }
     }
   }
-  return ACL_SUCCESS;
 }
 
-}  // namespace
+aclopHandle* CreateOpHandle(std::string type, std::vector<OpCallTensor> input_descs,
+                            std::vector<OpCallTensor> output_descs, sim::Attrs attrs) {
+  auto created = std::make_unique<aclopHandle>();
+  created->type = std::move(type);
+  created->input_descs = std::move(input_descs);
+  created->output_descs = std::move(output_descs);
+  created->attrs = std::move(attrs);
+  // The documented contract: a handle exists only for a call some loaded model matches.
+  OpStore::Get().Match({created->type, created->input_descs, created->output_descs, created->attrs});
+  return created.release();
+}
+
+}  // namespace aclsim::api
+
+using aclsim::api::AttrsOf;
+using aclsim::api::Buffers;
+using aclsim::api::CallTensors;
 
 extern "C" {
 
@@ -123,7 +126,8 @@ aclError aclopExecute(const char* opType, int numInputs, const aclTensorDesc* co
                       const aclDataBuffer* const inputs[], int numOutputs, const aclTensorDesc* const outputDesc[],
                       aclDataBuffer* const outputs[], const aclopAttr* attr, aclrtStream stream) {
   return ApiCall("aclopExecute", [&] {
-    return Execute(opType, numInputs, inputDesc, inputs, numOutputs, outputDesc, outputs, attr, stream, nullptr);
+    aclsim::api::ExecuteOp(opType, numInputs, inputDesc, inputs, numOutputs, outputDesc, outputs, attr, stream, nullptr);
+    return ACL_SUCCESS;
   });
 }
 
@@ -131,7 +135,9 @@ aclError aclopExecuteV2(const char* opType, int numInputs, aclTensorDesc* inputD
                         int numOutputs, aclTensorDesc* outputDesc[], aclDataBuffer* outputs[], aclopAttr* attr,
                         aclrtStream stream) {
   return ApiCall("aclopExecuteV2", [&] {
-    return Execute(opType, numInputs, inputDesc, inputs, numOutputs, outputDesc, outputs, attr, stream, outputDesc);
+    aclsim::api::ExecuteOp(opType, numInputs, inputDesc, inputs, numOutputs, outputDesc, outputs, attr, stream,
+                           outputDesc);
+    return ACL_SUCCESS;
   });
 }
 
@@ -141,14 +147,8 @@ aclError aclopCreateHandle(const char* opType, int numInputs, const aclTensorDes
     aclsim::Runtime::Get().RequireInitialized();
     ACLSIM_CHECK_NOT_NULL(opType);
     ACLSIM_CHECK_NOT_NULL(handle);
-    auto created = std::make_unique<aclopHandle>();
-    created->type = opType;
-    created->input_descs = CallTensors(numInputs, inputDesc, "inputDesc");
-    created->output_descs = CallTensors(numOutputs, outputDesc, "outputDesc");
-    created->attrs = AttrsOf(opAttr);
-    // The documented contract: a handle exists only for a call some loaded model matches.
-    aclsim::OpStore::Get().Match({created->type, created->input_descs, created->output_descs, created->attrs});
-    *handle = created.release();
+    *handle = aclsim::api::CreateOpHandle(opType, CallTensors(numInputs, inputDesc, "inputDesc"),
+                                          CallTensors(numOutputs, outputDesc, "outputDesc"), AttrsOf(opAttr));
     return ACL_SUCCESS;
   });
 }

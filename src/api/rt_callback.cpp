@@ -1,4 +1,4 @@
-// Entry points for stream callbacks and host functions, and the operator wait timeout (acl_rt.h).
+// Entry points for stream callbacks and host functions, and the operator timeouts (acl_rt.h).
 #include "acl/acl_rt.h"
 #include "api/api_guard.h"
 #include "runtime/current_context.h"
@@ -95,6 +95,15 @@ aclError aclrtSetOpWaitTimeout(uint32_t timeout) {
     // Seconds; 0 means wait forever. Kept in milliseconds, capped to what an int32 holds.
     const uint64_t ms = static_cast<uint64_t>(timeout) * 1000;
     aclsim::Runtime::Get().set_op_wait_timeout_ms(timeout == 0 ? -1 : static_cast<int32_t>(std::min<uint64_t>(ms, INT32_MAX)));
+    return ACL_SUCCESS;
+  });
+}
+
+aclError aclrtSetOpExecuteTimeOut(uint32_t timeout) {
+  return ApiCall("aclrtSetOpExecuteTimeOut", [&] {
+    // Seconds; 0 means no limit.
+    const uint64_t ms = static_cast<uint64_t>(timeout) * 1000;
+    aclsim::Runtime::Get().set_op_execute_timeout_ms(timeout == 0 ? -1 : static_cast<int32_t>(std::min<uint64_t>(ms, INT32_MAX)));
     return ACL_SUCCESS;
   });
 }

@@ -94,6 +94,24 @@ aclError aclrtQueryDeviceStatus(int32_t deviceId, aclrtDeviceStatus* deviceStatu
   });
 }
 
+aclError aclrtGetDeviceUtilizationRate(int32_t deviceId, aclrtUtilizationInfo* utilizationInfo) {
+  return ApiCall("aclrtGetDeviceUtilizationRate", [&] {
+    ACLSIM_CHECK_NOT_NULL(utilizationInfo);
+    aclsim::Device& device = DeviceById(deviceId);
+    const aclsim::MemInfo memory = device.memory().Info();
+    // The AI cores (cube and vector units alike) count as busy by the share of streams running a
+    // task; the simulated device has no AI CPU.
+    const int busy = device.BusyStreamPercent();
+    utilizationInfo->cubeUtilization = busy;
+    utilizationInfo->vectorUtilization = busy;
+    utilizationInfo->aicpuUtilization = 0;
+    utilizationInfo->memoryUtilization =
+        memory.total == 0 ? 0 : static_cast<int32_t>((memory.total - memory.free) * 100 / memory.total);
+    utilizationInfo->utilizationExtend = nullptr;
+    return ACL_SUCCESS;
+  });
+}
+
 aclError aclrtCreateContext(aclrtContext* context, int32_t deviceId) {
   return ApiCall("aclrtCreateContext", [&] {
     ACLSIM_CHECK_NOT_NULL(context);

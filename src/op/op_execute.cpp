@@ -1,6 +1,7 @@
 #include "op/op_execute.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "memory/device_registry.h"
 #include "runtime/context.h"
 #include "runtime/device.h"
+#include "runtime/runtime.h"
 #include "runtime/stream.h"
 #include "sim/registry.h"
 
@@ -104,9 +106,18 @@ std::vector<sim::TensorSpec> LaunchOp(const OpInvocation& call, Stream& stream) 
   // Everything the task needs is copied into it: the caller may free its descs and attrs now.
   const sim::OpDef* def = &sim::Kernels().Get(call.type);
   const sim::Parallel* cores = &device.cores();
-  stream.Submit(Task{[def, cores, model, input_views, output_views, attrs = call.attrs] {
+  const int32_t limit_ms = Runtime::Get().op_execute_timeout_ms();
+  stream.Submit(Task{[def, cores, model, input_views, output_views, attrs = call.attrs, limit_ms] {
+                       const auto start = std::chrono::steady_clock::now();
                        const sim::AttrReader reader(def->type.c_str(), attrs);
                        def->kernel(sim::KernelArgs{def->type.c_str(), input_views, output_views, reader, *cores});
+                       // A CPU kernel cannot be interrupted; overrunning the limit fails the task afterwards.
+                       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::steady_clock::now() - start).count();
+                       if (limit_ms >= 0 && ms > limit_ms) {
+                         Fail(ACL_ERROR_RT_AICORE_TIMEOUT, "{} ran for {} ms, longer than the aclrtSetOpExecuteTimeOut "
+                              "limit of {} ms", def->type, ms, limit_ms);
+                       }
                        return ACL_SUCCESS;
                      },
                      "operator"});

@@ -1,5 +1,7 @@
 #include "runtime/device.h"
 
+#include <algorithm>
+
 #include "common/error.h"
 #include "common/log.h"
 #include "runtime/context.h"
@@ -117,6 +119,19 @@ void Device::DestroyContext(Context& context) {
   }
   if (!owned) Fail(ACL_ERROR_INVALID_PARAM, "the context does not belong to device {}", id_);
   owned->ReleaseAll(true);
+}
+
+int Device::BusyStreamPercent() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<Stream*> streams;
+  if (default_context_) streams = default_context_->Streams();
+  for (const auto& context : contexts_) {
+    auto more = context->Streams();
+    streams.insert(streams.end(), more.begin(), more.end());
+  }
+  if (streams.empty()) return 0;
+  const auto busy = std::count_if(streams.begin(), streams.end(), [](const Stream* s) { return !s->IsIdle(); });
+  return static_cast<int>(busy * 100 / static_cast<long>(streams.size()));
 }
 
 void Device::Synchronize() {

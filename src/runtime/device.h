@@ -46,6 +46,9 @@ class Device {
   // aclrtSynchronizeDevice: waits for every stream of every context of the device.
   void Synchronize();
 
+  // The share (0-100) of the device's streams that are running or holding a task right now.
+  int BusyStreamPercent() const;
+
   uint32_t NextStreamId() { return next_stream_id_.fetch_add(1); }
 
   DeviceMemory& memory() { return memory_; }

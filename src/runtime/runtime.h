@@ -37,6 +37,10 @@ class Runtime {
   void set_op_wait_timeout_ms(int32_t ms) { op_wait_timeout_ms_.store(ms); }
   int32_t op_wait_timeout_ms() const { return op_wait_timeout_ms_.load(); }
 
+  // aclrtSetOpExecuteTimeOut: how long one operator may run (-1: no limit, the default).
+  void set_op_execute_timeout_ms(int32_t ms) { op_execute_timeout_ms_.store(ms); }
+  int32_t op_execute_timeout_ms() const { return op_execute_timeout_ms_.load(); }
+
   // The simulated device `id`; throws ACL_ERROR_RT_INVALID_DEVICEID when out of range and
   // ACL_ERROR_UNINITIALIZE outside aclInit/aclFinalize.
   Device& device(int32_t id) const;
@@ -52,6 +56,7 @@ class Runtime {
   std::vector<std::unique_ptr<Device>> devices_;  // created by Init, released by Finalize
   std::atomic<bool> initialized_{false};
   std::atomic<int32_t> op_wait_timeout_ms_{-1};
+  std::atomic<int32_t> op_execute_timeout_ms_{-1};
 };
 
 }  // namespace aclsim

@@ -73,16 +73,19 @@ void Stream::WorkerLoop() {
 
 void Stream::Execute(Item& item, bool skip) {
   aclError result = ACL_SUCCESS;
+  std::string message;
   if (!skip) {
     try {
       result = item.task.run();
+      if (result != ACL_SUCCESS) message = fmt::format("{} task returned error {}", item.task.kind, result);
     } catch (const Error& e) {
-      Log().error("stream {}: {} task {} failed: {}", id_, item.task.kind, item.seq, e.what());
       result = e.code();
+      message = fmt::format("{} task: {}", item.task.kind, e.what());
     } catch (const std::exception& e) {
-      Log().error("stream {}: {} task {} failed: {}", id_, item.task.kind, item.seq, e.what());
       result = ACL_ERROR_RT_INTERNAL_ERROR;
+      message = fmt::format("{} task: internal error: {}", item.task.kind, e.what());
     }
+    if (result != ACL_SUCCESS) Log().error("stream {}: task {} failed: {}", id_, item.seq, message);
   }
   item.task.run = nullptr;  // release what the task captured before waking waiters
   if (result != ACL_SUCCESS) {
@@ -93,7 +96,10 @@ void Stream::Execute(Item& item, bool skip) {
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (result != ACL_SUCCESS && sticky_error_ == ACL_SUCCESS) sticky_error_ = result;
+    if (result != ACL_SUCCESS && sticky_error_ == ACL_SUCCESS) {
+      sticky_error_ = result;
+      sticky_message_ = std::move(message);
+    }
     completed_ = item.seq;
   }
   done_cv_.notify_all();
@@ -113,8 +119,10 @@ bool Stream::Synchronize(int32_t timeout_ms) {
   if (!WaitUntilLocked(lock, submitted_, timeout_ms)) return false;
   if (sticky_error_ != ACL_SUCCESS) {
     const aclError error = sticky_error_;
+    const std::string message = std::move(sticky_message_);
     sticky_error_ = ACL_SUCCESS;  // reported once; the stream stays usable
-    Fail(error, "a task on stream {} failed with error {} (see the log for which)", id_, error);
+    sticky_message_.clear();
+    Fail(error, "a task on stream {} failed: {}", id_, message);
   }
   return true;
 }

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "runtime/config.h"
@@ -83,6 +84,7 @@ class Stream {
   uint64_t submitted_ = 0;
   uint64_t completed_ = 0;
   aclError sticky_error_ = ACL_SUCCESS;
+  std::string sticky_message_;  // what the first failed task said
   bool stop_on_failure_ = false;
   bool shutting_down_ = false;
   bool discard_ = false;
