@@ -1,8 +1,10 @@
 // Entry points for device and host memory, copies, peer access and virtual memory (acl_rt.h).
 #include <algorithm>
+#include <cstdint>
 
 #include "acl/acl_rt.h"
 #include "api/api_guard.h"
+#include "memory/address_info.h"
 #include "memory/checked_copy.h"
 #include "memory/device_registry.h"
 #include "memory/host_memory.h"
@@ -41,16 +43,20 @@ aclsim::CopyDevices CopyDevicesFor(const void* dst, const void* src) {
   return devices;
 }
 
-// Validates a range of device memory of the current device (aclrtMemFlush / aclrtMemInvalidate).
+// Validates a range of device memory of the current device (aclrtMemFlush / aclrtMemInvalidate):
+// inside one live region (an allocation or a mapped virtual-memory range), as the copies require.
 void CheckDeviceRange(void* devPtr, size_t size) {
   ACLSIM_CHECK_NOT_NULL(devPtr);
   ACLSIM_CHECK_ARG(size > 0, "size must be > 0");
-  Device& device = CurrentDevice();
-  auto info = device.memory().Lookup(devPtr);
-  if (!info) Fail(ACL_ERROR_INVALID_PARAM, "devPtr {} is not in a live allocation of device {}", devPtr, device.id());
-  const auto offset = static_cast<size_t>(static_cast<const char*>(devPtr) - static_cast<const char*>(info->base));
-  ACLSIM_CHECK_ARG(offset + size <= info->rounded_size, "[devPtr, devPtr + {}) runs past its allocation of {} bytes", size,
-                   info->rounded_size);
+  const int32_t device = CurrentDevice().id();
+  const aclsim::AddressInfo info = aclsim::DescribeAddress(devPtr);
+  if (info.kind != aclsim::AddressKind::kDeviceLive || info.device_id != device) {
+    Fail(ACL_ERROR_INVALID_PARAM, "invalid argument: devPtr {} is {}, not a live allocation of device {}", devPtr,
+         aclsim::DescribeForMessage(info), device);
+  }
+  const size_t offset = reinterpret_cast<uintptr_t>(devPtr) - info.base;  // the region contains devPtr
+  ACLSIM_CHECK_ARG(size <= info.size - offset, "[devPtr, devPtr + {}) runs past its region of {} bytes at {:#x}", size,
+                   info.size, info.base);
 }
 
 // Whether the simulated SoC's device memory is HBM (Ascend 910 family) or DDR (the others).
