@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/build.sh -DACLSIM_BUILD_TESTS=ON -DACLSIM_BUILD_EXAMPLES=ON  # explicit: demo.sh turns tests off
 bash scripts/test-tsan.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
