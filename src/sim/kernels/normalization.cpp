@@ -181,18 +181,14 @@ std::vector<TensorSpec> LayerNormInfer(const std::vector<TensorSpec>& in, const 
   return {{in[0].dtype, shape, in[0].format}, {in[0].dtype, stats, in[0].format}, {in[0].dtype, stats, in[0].format}};
 }
 
-void LayerNormKernel(const KernelArgs& args) {
-  const TensorView& x = args.inputs[0];
-  const LayerNormAxes axes = LayerNormParams(args.op, x.shape(), args.attrs);
-  const double epsilon = args.attrs.Float("epsilon", 1e-7f);
-  std::vector<bool> mask(static_cast<size_t>(x.rank()), false);
-  for (int64_t d = axes.norm; d < x.rank(); ++d) mask[static_cast<size_t>(d)] = true;
-  const AxisSplit split(x.shape(), mask);
-  const int64_t params = args.inputs[1].NumElements();
-  DispatchFloating(x.dtype(), [&](auto tag) {
+// y = (x - mean) / sqrt(variance + epsilon) * gamma + beta over each outer slice of `split`,
+// writing the slice statistics to outputs 1 and 2; `param_of(element)` picks gamma/beta's index.
+template <typename ChannelOf>
+void NormalizeAndScale(const KernelArgs& args, const AxisSplit& split, double epsilon, ChannelOf param_of) {
+  DispatchFloating(args.inputs[0].dtype(), [&](auto tag) {
     using T = decltype(tag);
     using C = typename ComputeType<T>::type;
-    const T* px = x.As<T>();
+    const T* px = args.inputs[0].As<T>();
     const T* gamma = args.inputs[1].As<T>();
     const T* beta = args.inputs[2].As<T>();
     T* py = args.outputs[0].As<T>();
@@ -208,13 +204,24 @@ void LayerNormKernel(const KernelArgs& args) {
         const C rstd = C(1) / std::sqrt(variance + static_cast<C>(epsilon));
         const int64_t base = split.Base(o);
         split.ForInner(0, split.inner(), [&](int64_t, int64_t off) {
-          const int64_t at = base + off, p = at % params;  // gamma/beta cover the trailing dims
-          py[at] = static_cast<T>((static_cast<C>(px[at]) - mean) * rstd * static_cast<C>(gamma[p]) +
-                                  static_cast<C>(beta[p]));
+          const int64_t at = base + off, c = param_of(at);
+          py[at] = static_cast<T>((static_cast<C>(px[at]) - mean) * rstd * static_cast<C>(gamma[c]) +
+                                  static_cast<C>(beta[c]));
         });
       }
     });
   });
+}
+
+void LayerNormKernel(const KernelArgs& args) {
+  const TensorView& x = args.inputs[0];
+  const LayerNormAxes axes = LayerNormParams(args.op, x.shape(), args.attrs);
+  const double epsilon = args.attrs.Float("epsilon", 1e-7f);
+  std::vector<bool> mask(static_cast<size_t>(x.rank()), false);
+  for (int64_t d = axes.norm; d < x.rank(); ++d) mask[static_cast<size_t>(d)] = true;
+  const AxisSplit split(x.shape(), mask);
+  const int64_t params = args.inputs[1].NumElements();
+  NormalizeAndScale(args, split, epsilon, [params](int64_t at) { return at % params; });  // gamma/beta: trailing dims
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,36 +284,6 @@ std::vector<TensorSpec> GroupNormInfer(const std::vector<TensorSpec>& in, const 
 
 // Normalizes x over the groups of `split` (kept position o = sample * groups + group), the
 // element at offset i taking the channel channel_of(i).
-template <typename ChannelOf>
-void GroupedNorm(const KernelArgs& args, const AxisSplit& split, double epsilon, ChannelOf channel_of) {
-  DispatchFloating(args.inputs[0].dtype(), [&](auto tag) {
-    using T = decltype(tag);
-    using C = typename ComputeType<T>::type;
-    const T* px = args.inputs[0].As<T>();
-    const T* gamma = args.inputs[1].As<T>();
-    const T* beta = args.inputs[2].As<T>();
-    T* py = args.outputs[0].As<T>();
-    T* pmean = args.outputs[1].As<T>();
-    T* pvar = args.outputs[2].As<T>();
-    args.parallel.For(split.outer(), GrainFor(split.inner()), [&](int64_t begin, int64_t end) {
-      std::vector<C> buffer;
-      for (int64_t o = begin; o < end; ++o) {
-        C mean, variance;
-        Moments(px, split, o, buffer, mean, variance);
-        pmean[o] = static_cast<T>(mean);
-        pvar[o] = static_cast<T>(variance);
-        const C rstd = C(1) / std::sqrt(variance + static_cast<C>(epsilon));
-        const int64_t base = split.Base(o);
-        split.ForInner(0, split.inner(), [&](int64_t, int64_t off) {
-          const int64_t at = base + off, c = channel_of(at);
-          py[at] = static_cast<T>((static_cast<C>(px[at]) - mean) * rstd * static_cast<C>(gamma[c]) +
-                                  static_cast<C>(beta[c]));
-        });
-      }
-    });
-  });
-}
-
 void InstanceNormKernel(const KernelArgs& args) {
   const TensorView& x = args.inputs[0];
   const ChannelLayout layout = Layout(args.op, x.shape(), args.attrs.String("data_format", "NDHWC"));
@@ -315,7 +292,7 @@ void InstanceNormKernel(const KernelArgs& args) {
   mask[static_cast<size_t>(layout.axis)] = false;
   const AxisSplit split(x.shape(), mask);  // kept: (sample, channel)
   const int64_t channels = layout.channels, after = layout.axis == 1 ? layout.spatial : 1;
-  GroupedNorm(args, split, args.attrs.Float("epsilon", 1e-6f),
+  NormalizeAndScale(args, split, args.attrs.Float("epsilon", 1e-6f),
               [channels, after](int64_t at) { return (at / after) % channels; });
 }
 
@@ -331,7 +308,7 @@ void GroupNormKernel(const KernelArgs& args) {
                                                : std::vector<bool>{false, true, false, true};
   const AxisSplit split(view, mask);
   const int64_t after = channel_first ? spatial : 1;
-  GroupedNorm(args, split, args.attrs.Float("eps", 1e-4f),
+  NormalizeAndScale(args, split, args.attrs.Float("eps", 1e-4f),
               [channels, after](int64_t at) { return (at / after) % channels; });
 }
 

@@ -26,27 +26,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Calls fn(T{}) with an unsigned integer type as wide as an element of `type`.
-template <typename Fn>
-void ByElementSize(DType type, Fn&& fn) {
-  switch (SizeOf(type)) {
-    case 1:
-      fn(uint8_t{});
-      return;
-    case 2:
-      fn(uint16_t{});
-      return;
-    case 4:
-      fn(uint32_t{});
-      return;
-    case 8:
-      fn(uint64_t{});
-      return;
-    default:
-      Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "elements of {} bytes cannot be moved", SizeOf(type));
-  }
-}
-
 // ---- Pad, PadD, PadV3 ----------------------------------------------------------------------
 
 enum class PadMode { kConstant, kReflect, kSymmetric, kEdge };
@@ -127,7 +106,7 @@ void PadKernel(const KernelArgs& args, const PadPlan& plan, const void* constant
   const std::vector<int64_t> strides = DenseStrides(xs);
   const int64_t width = y.shape().back(), n = xs.back(), before = plan.before.back();
   const int64_t rows = y.NumElements() / width;
-  ByElementSize(x.dtype(), [&](auto tag) {
+  BySize(SizeOf(x.dtype()), [&](auto tag) {
     using T = decltype(tag);
     T fill;
     std::memcpy(&fill, constant, sizeof(T));

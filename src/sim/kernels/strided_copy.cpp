@@ -72,27 +72,6 @@ void CopyRange(const Space& s, const T* src, int64_t src_offset, T* dst, int64_t
   }
 }
 
-// Calls fn(T{}) with an unsigned integer type of `size` bytes.
-template <typename Fn>
-void BySize(size_t size, Fn&& fn) {
-  switch (size) {
-    case 1:
-      fn(uint8_t{});
-      return;
-    case 2:
-      fn(uint16_t{});
-      return;
-    case 4:
-      fn(uint32_t{});
-      return;
-    case 8:
-      fn(uint64_t{});
-      return;
-    default:
-      Fail(ACL_ERROR_INTERNAL_ERROR, "elements of {} bytes cannot be copied", size);
-  }
-}
-
 }  // namespace
 
 std::vector<int64_t> DenseStrides(const Shape& shape) {

@@ -11,6 +11,8 @@
 #include "sim/parallel.h"
 #include "sim/tensor.h"
 
+#include "common/error.h"
+
 namespace aclsim::sim {
 
 // Elements per piece of parallel work for copies.
@@ -45,5 +47,27 @@ void ParallelCopy(const Parallel& parallel, void* dst, const void* src, size_t b
 
 // Writes the element at `value` (element_size bytes) `count` times from dst.
 void FillElements(const Parallel& parallel, size_t element_size, void* dst, int64_t count, const void* value);
+
+// Calls fn(T{}) with an unsigned integer type of `size` bytes (1, 2, 4 or 8): the way element
+// movers copy any data type as raw bits.
+template <typename Fn>
+inline void BySize(size_t size, Fn&& fn) {
+  switch (size) {
+    case 1:
+      fn(uint8_t{});
+      return;
+    case 2:
+      fn(uint16_t{});
+      return;
+    case 4:
+      fn(uint32_t{});
+      return;
+    case 8:
+      fn(uint64_t{});
+      return;
+    default:
+      Fail(ACL_ERROR_INTERNAL_ERROR, "elements of {} bytes cannot be copied", size);
+  }
+}
 
 }  // namespace aclsim::sim
