@@ -13,6 +13,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "model/attr_json.h"
 #include "sim/attr.h"
 #include "sim/tensor.h"
 
@@ -38,12 +39,6 @@ struct OpModel {
   // Whether a desc with dynamic dims (-1/-2) occurs, so output shapes are inferred per call.
   bool IsDynamic() const;
 };
-
-// CANN's name for a data type or format in single-op JSON ("float16", "NCHW", ...), and back.
-// Parsing throws Error(ACL_ERROR_INVALID_PARAM) naming `where` for an unknown name.
-sim::DType ParseDTypeName(const std::string& text, const std::string& where);
-sim::Format ParseFormatName(const std::string& text, const std::string& where);
-const char* FormatName(sim::Format format);
 
 // Parses one entry of a CANN single-op JSON file (`{op, name, input_desc, output_desc, attr}`);
 // `where` (e.g. "ops.json entry 2") prefixes every error, which names the field at fault.
