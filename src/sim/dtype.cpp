@@ -21,6 +21,7 @@ const char* Name(DType type) {
     case DType::kInt64: return "int64";
     case DType::kUInt64: return "uint64";
     case DType::kBool: return "bool";
+    case DType::kUndefined: return "undefined";
   }
   return "unknown";
 }
@@ -31,6 +32,8 @@ bool IsKnown(int32_t value) {
     case DType::kInt8: case DType::kUInt8: case DType::kInt16: case DType::kUInt16:
     case DType::kInt32: case DType::kUInt32: case DType::kInt64: case DType::kUInt64: case DType::kBool:
       return true;
+    case DType::kUndefined:
+      return false;
   }
   return false;
 }

@@ -14,6 +14,9 @@
 namespace aclsim::sim {
 
 enum class DType : int32_t {
+  // An optional input left out (ACL_DT_UNDEFINED): a TensorSpec of this type has no elements and
+  // its view no data. Trailing optional inputs are simply not passed.
+  kUndefined = -1,
   kFloat32 = 0,
   kFloat16 = 1,
   kInt8 = 2,
@@ -79,6 +82,7 @@ decltype(auto) DispatchAll(DType type, Fn&& fn) {
     case DType::kInt64: return fn(int64_t{});
     case DType::kUInt64: return fn(uint64_t{});
     case DType::kBool: return fn(bool{});
+    case DType::kUndefined: Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "an optional input that is left out has no elements");
   }
   Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "data type {} is not supported by the simulator", static_cast<int>(type));
 }

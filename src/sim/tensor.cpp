@@ -5,6 +5,8 @@
 
 namespace aclsim::sim {
 
+TensorSpec AbsentInput() { return TensorSpec(DType::kUndefined, Shape{0}); }
+
 int64_t NumElements(const Shape& shape) {
   int64_t count = 1;
   for (int64_t d : shape) count *= d;

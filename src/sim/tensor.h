@@ -41,6 +41,11 @@ struct TensorSpec {
   std::shared_ptr<const std::vector<unsigned char>> value;
 };
 
+// An optional input left out before inputs that are given (a trailing one is simply not passed):
+// data type kUndefined, shape [0], no data. Kernels with such inputs check IsAbsent first.
+TensorSpec AbsentInput();
+inline bool IsAbsent(const TensorSpec& spec) { return spec.dtype == DType::kUndefined; }
+
 // The integers of a known value (any integer dtype), or nullopt when the value is not known.
 std::optional<std::vector<int64_t>> KnownInts(const TensorSpec& spec);
 
@@ -53,7 +58,7 @@ struct TensorView {
   int64_t rank() const { return static_cast<int64_t>(spec.shape.size()); }
   int64_t dim(int64_t i) const { return spec.shape[static_cast<size_t>(i)]; }
   int64_t NumElements() const;
-  size_t ByteSize() const { return static_cast<size_t>(NumElements()) * SizeOf(spec.dtype); }
+  size_t ByteSize() const { return IsAbsent(spec) ? 0 : static_cast<size_t>(NumElements()) * SizeOf(spec.dtype); }
   template <typename T> T* As() const { return static_cast<T*>(data); }
 };
 
