@@ -1,5 +1,6 @@
 // Binary elementwise operators with NumPy broadcasting: arithmetic (Add, Sub, Mul, RealDiv, Div,
-// Maximum, Minimum, Pow), comparisons (Equal ... GreaterEqual) and logic (LogicalAnd, LogicalOr).
+// Maximum, Minimum, Pow, Mod, FloorMod), bit shifts (LeftShift, RightShift), comparisons (Equal ...
+// GreaterEqual) and logic (LogicalAnd, LogicalOr, LogicalXor).
 #include <cmath>
 #include <limits>
 
@@ -14,17 +15,17 @@ namespace {
 
 // Shape function of every binary operator: same input types, broadcast shapes; the output has
 // `out` as its type, or the inputs' type when `out` is not given.
-InferFn BinaryInfer(std::initializer_list<DType> allowed, std::optional<DType> out = std::nullopt) {
+InferFn BinaryInfer(const char* op, std::initializer_list<DType> allowed, std::optional<DType> out = std::nullopt) {
   std::vector<DType> types(allowed);
-  return [types, out](const std::vector<TensorSpec>& in, const AttrReader&) {
-    RequireSameDType("binary operator", in);
+  return [op, types, out](const std::vector<TensorSpec>& in, const AttrReader&) {
+    RequireSameDType(op, in);
     bool ok = false;
     for (DType t : types) ok = ok || t == in[0].dtype;
     if (!ok) {
-      Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "the inputs' data type {} is not supported by this operator",
+      Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "{}: the inputs' data type {} is not supported by this operator", op,
            Name(in[0].dtype));
     }
-    return std::vector<TensorSpec>{{out.value_or(in[0].dtype), BroadcastShapes("binary operator", {in[0].shape, in[1].shape}),
+    return std::vector<TensorSpec>{{out.value_or(in[0].dtype), BroadcastShapes(op, {in[0].shape, in[1].shape}),
                                     in[0].format}};
   };
 }
@@ -59,6 +60,45 @@ T IntegerPower(T base, T exponent) {
   return result;
 }
 
+// The remainder of a / b with the quotient truncated toward zero: its sign is a's (C's fmod).
+template <typename C>
+C TruncatedMod(C a, C b) {
+  if constexpr (kIntegral<C>) {
+    if (b == 0) Fail(ACL_ERROR_INVALID_PARAM, "Mod: integer division by zero");
+    if constexpr (std::is_signed_v<C>) {
+      if (b == static_cast<C>(-1)) return 0;  // INT_MIN % -1 overflows in C++
+    }
+    return static_cast<C>(a % b);
+  } else {
+    return std::fmod(a, b);
+  }
+}
+
+// The remainder of a / b with the quotient rounded down: its sign is b's (Python's %).
+template <typename C>
+C FlooredMod(C a, C b) {
+  if constexpr (kIntegral<C>) {
+    if (b == 0) Fail(ACL_ERROR_INVALID_PARAM, "FloorMod: integer division by zero");
+    if constexpr (std::is_signed_v<C>) {
+      if (b == static_cast<C>(-1)) return 0;
+      const C r = static_cast<C>(a % b);
+      return (r != 0 && ((r < 0) != (b < 0))) ? static_cast<C>(r + b) : r;
+    } else {
+      return static_cast<C>(a % b);
+    }
+  } else {
+    const C r = std::fmod(a, b);
+    return (r != C(0) && ((r < C(0)) != (b < C(0)))) ? r + b : r;
+  }
+}
+
+// Shifts of unsigned values; a shift by the width of the type or more gives 0.
+template <bool kLeft, typename C>
+C Shift(C a, C b) {
+  if (b >= static_cast<C>(sizeof(C) * 8)) return 0;
+  return kLeft ? static_cast<C>(a << b) : static_cast<C>(a >> b);
+}
+
 template <typename C>
 C Max(C a, C b) {
   if constexpr (std::is_floating_point_v<C>) {
@@ -78,7 +118,7 @@ C Min(C a, C b) {
 // Registers an arithmetic operator whose output has the inputs' type.
 template <typename MakeOp>
 void AddArithmetic(Registry& registry, const char* type, std::initializer_list<DType> types, MakeOp make_op) {
-  registry.Add(OpDef{type, 2, 2, Describe(types), {}, BinaryInfer(types), [make_op](const KernelArgs& args) {
+  registry.Add(OpDef{type, 2, 2, Describe(types), {}, BinaryInfer(type, types), [make_op](const KernelArgs& args) {
                        DispatchAll(args.inputs[0].dtype(), [&](auto tag) {
                          using T = decltype(tag);
                          if constexpr (!std::is_same_v<T, bool>) BinaryMap<T, T>(args, make_op(tag));
@@ -89,7 +129,7 @@ void AddArithmetic(Registry& registry, const char* type, std::initializer_list<D
 // Registers a comparison: inputs of any numeric type, bool output.
 template <typename Compare>
 void AddComparison(Registry& registry, const char* type, Compare compare) {
-  registry.Add(OpDef{type, 2, 2, Describe(kAllTypes), {}, BinaryInfer(kAllTypes, DType::kBool),
+  registry.Add(OpDef{type, 2, 2, Describe(kAllTypes), {}, BinaryInfer(type, kAllTypes, DType::kBool),
                      [compare](const KernelArgs& args) {
                        DispatchAll(args.inputs[0].dtype(), [&](auto tag) {
                          using T = decltype(tag);
@@ -125,6 +165,25 @@ void RegisterElementwiseBinary(Registry& registry) {
     };
   });
 
+  // Mod truncates like C's fmod (the result has the dividend's sign), FloorMod floors like
+  // Python's % (the divisor's sign); integer division by zero is an error.
+  AddArithmetic(registry, "Mod", kNumericTypes, [](auto) { return [](auto a, auto b) { return TruncatedMod(a, b); }; });
+  AddArithmetic(registry, "FloorMod", kNumericTypes,
+                [](auto) { return [](auto a, auto b) { return FlooredMod(a, b); }; });
+  const std::initializer_list<DType> unsigned_types = {DType::kUInt8, DType::kUInt16, DType::kUInt32, DType::kUInt64};
+  const auto add_shift = [&](const char* type, auto left) {
+    registry.Add(OpDef{type, 2, 2, Describe(unsigned_types), {}, BinaryInfer(type, unsigned_types), [](const KernelArgs& args) {
+                         DispatchAll(args.inputs[0].dtype(), [&](auto tag) {
+                           using T = decltype(tag);
+                           if constexpr (std::is_unsigned_v<T> && !std::is_same_v<T, bool>) {
+                             BinaryMap<T, T>(args, [](T a, T b) { return Shift<decltype(left)::value>(a, b); });
+                           }
+                         });
+                       }});
+  };
+  add_shift("LeftShift", std::true_type{});
+  add_shift("RightShift", std::false_type{});
+
   AddComparison(registry, "Equal", [](auto a, auto b) { return a == b; });
   AddComparison(registry, "NotEqual", [](auto a, auto b) { return a != b; });
   AddComparison(registry, "Less", [](auto a, auto b) { return a < b; });
@@ -133,10 +192,12 @@ void RegisterElementwiseBinary(Registry& registry) {
   AddComparison(registry, "GreaterEqual", [](auto a, auto b) { return a >= b; });
 
   const std::initializer_list<DType> bools = {DType::kBool};
-  registry.Add(OpDef{"LogicalAnd", 2, 2, "bool", {}, BinaryInfer(bools),
+  registry.Add(OpDef{"LogicalAnd", 2, 2, "bool", {}, BinaryInfer("LogicalAnd", bools),
                      [](const KernelArgs& args) { BinaryMap<bool, bool>(args, [](bool a, bool b) { return a && b; }); }});
-  registry.Add(OpDef{"LogicalOr", 2, 2, "bool", {}, BinaryInfer(bools),
+  registry.Add(OpDef{"LogicalOr", 2, 2, "bool", {}, BinaryInfer("LogicalOr", bools),
                      [](const KernelArgs& args) { BinaryMap<bool, bool>(args, [](bool a, bool b) { return a || b; }); }});
+  registry.Add(OpDef{"LogicalXor", 2, 2, "bool", {}, BinaryInfer("LogicalXor", bools),
+                     [](const KernelArgs& args) { BinaryMap<bool, bool>(args, [](bool a, bool b) { return a != b; }); }});
 }
 
 }  // namespace aclsim::sim

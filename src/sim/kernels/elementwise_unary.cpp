@@ -1,6 +1,8 @@
 // Unary elementwise operators: math (Sqrt, Rsqrt, Exp, Log, Abs, Neg, Reciprocal, Square, Floor,
-// Ceil, Round, Sign, Erf, Sin, Cos), activations (Tanh, Sigmoid, Relu, Relu6, LeakyRelu, Elu, Gelu,
-// Swish, HardSwish, HardSigmoid, Softplus) and LogicalNot. The output has the input's type, shape
+// Ceil, Round, Sign, Erf, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Asinh, Acosh, Atanh),
+// activations (Tanh, Sigmoid, Relu, Relu6, LeakyRelu, Elu, Selu, Celu, Gelu, Swish, HardSwish,
+// HardSigmoid, Softplus, Softsign, ThresholdedRelu, Shrink), LogicalNot, and the bool-valued
+// tests IsNan and IsInf. The output has the input's type, shape
 // and format. Floating types compute in ComputeType (float for float16/bfloat16) and round once
 // when stored; integer types wrap as unsigned arithmetic does (Abs/Neg of the most negative value
 // gives itself, Square wraps) instead of invoking signed-overflow undefined behaviour.
@@ -135,6 +137,34 @@ C RoundFloat(C v, int64_t decimals) {
   return std::nearbyint(scaled) / scale + C(0);
 }
 
+// A flag that may be given as a bool or, as ONNX writes it, as an int (0 / non-zero).
+bool Flag(const AttrReader& attrs, const char* name, bool fallback) {
+  if (!attrs.Has(name)) return fallback;
+  try {
+    return attrs.Bool(name, fallback);
+  } catch (const Error&) {
+    return attrs.Int(name) != 0;  // throws naming the attribute when it is neither
+  }
+}
+
+// Registers a test of floating values with a bool output of the input's shape.
+template <typename Test>
+void AddFloatTest(Registry& registry, const char* type, std::vector<AttrDoc> attrs, Test test) {
+  InferFn infer = [type](const std::vector<TensorSpec>& in, const AttrReader& reader) {
+    RequireDType(type, "input x", in[0], kFloatTypes);
+    Flag(reader, "detect_positive", true);
+    Flag(reader, "detect_negative", true);
+    return std::vector<TensorSpec>{TensorSpec(DType::kBool, in[0].shape, in[0].format)};
+  };
+  KernelFn kernel = [test](const KernelArgs& args) {
+    DispatchFloating(args.inputs[0].dtype(), [&](auto tag) {
+      using T = decltype(tag);
+      UnaryMap<T, bool>(args, test(args.attrs));
+    });
+  };
+  registry.Add(OpDef{type, 1, 1, Describe(kFloatTypes), std::move(attrs), std::move(infer), std::move(kernel)});
+}
+
 }  // namespace
 
 void RegisterElementwiseUnary(Registry& registry) {
@@ -258,6 +288,34 @@ void RegisterElementwiseUnary(Registry& registry) {
     return [](Compute<decltype(tag)> v) { return std::cos(v); };
   });
 
+  AddUnary<false>(registry, "Tan", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::tan(v); };
+  });
+  AddUnary<false>(registry, "Asin", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::asin(v); };
+  });
+  AddUnary<false>(registry, "Acos", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::acos(v); };
+  });
+  AddUnary<false>(registry, "Atan", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::atan(v); };
+  });
+  AddUnary<false>(registry, "Sinh", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::sinh(v); };
+  });
+  AddUnary<false>(registry, "Cosh", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::cosh(v); };
+  });
+  AddUnary<false>(registry, "Asinh", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::asinh(v); };
+  });
+  AddUnary<false>(registry, "Acosh", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::acosh(v); };
+  });
+  AddUnary<false>(registry, "Atanh", floats, {}, [](const AttrReader&, auto tag) {
+    return [](Compute<decltype(tag)> v) { return std::atanh(v); };
+  });
+
   // ---- activations ------------------------------------------------------------------------------
   AddUnary<false>(registry, "Tanh", floats, {}, [](const AttrReader&, auto tag) {
     return [](Compute<decltype(tag)> v) { return std::tanh(v); };
@@ -333,6 +391,58 @@ void RegisterElementwiseUnary(Registry& registry) {
     using C = Compute<decltype(tag)>;
     return [](C v) { return v > C(0) ? v + std::log1p(std::exp(-v)) : std::log1p(std::exp(v)); };
   });
+
+  // scale * x if x > 0, scale * alpha * (exp(x) - 1) otherwise. CANN's Selu fixes the constants;
+  // they are attributes here so ONNX's alpha and gamma (named scale) map onto it.
+  AddUnary<false>(registry, "Selu", floats,
+                  {{"alpha", "float", "1.67326319"}, {"scale", "float", "1.05070102"}},
+                  [](const AttrReader& attrs, auto tag) {
+                    using C = Compute<decltype(tag)>;
+                    const C alpha = static_cast<C>(attrs.Float("alpha", 1.67326319217681884765625f));
+                    const C scale = static_cast<C>(attrs.Float("scale", 1.05070102214813232421875f));
+                    return [=](C v) { return v > C(0) ? scale * v : scale * alpha * std::expm1(v); };
+                  });
+  // max(0, x) + min(0, alpha * (exp(x / alpha) - 1)).
+  AddUnary<false>(
+      registry, "Celu", floats, {{"alpha", "float", "1.0"}},
+      [](const AttrReader& attrs, auto tag) {
+        using C = Compute<decltype(tag)>;
+        const C alpha = static_cast<C>(attrs.Float("alpha", 1.0f));
+        return [=](C v) { return v > C(0) ? v : alpha * std::expm1(v / alpha); };
+      },
+      [](const char* op, const AttrReader& attrs) {
+        if (attrs.Float("alpha", 1.0f) == 0.0f) Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: attribute \"alpha\" must not be 0", op);
+      });
+  // x / (1 + |x|).
+  AddUnary<false>(registry, "Softsign", floats, {}, [](const AttrReader&, auto tag) {
+    using C = Compute<decltype(tag)>;
+    return [](C v) { return v / (C(1) + std::abs(v)); };
+  });
+  // x if x > alpha, 0 otherwise.
+  AddUnary<false>(registry, "ThresholdedRelu", floats, {{"alpha", "float", "1.0"}},
+                  [](const AttrReader& attrs, auto tag) {
+                    using C = Compute<decltype(tag)>;
+                    const C alpha = static_cast<C>(attrs.Float("alpha", 1.0f));
+                    return [=](C v) { return v > alpha ? v : C(0); };
+                  });
+  // x + bias if x < -lambd, x - bias if x > lambd, 0 otherwise.
+  AddUnary<false>(registry, "Shrink", floats, {{"lambd", "float", "0.5"}, {"bias", "float", "0.0"}},
+                  [](const AttrReader& attrs, auto tag) {
+                    using C = Compute<decltype(tag)>;
+                    const C lambd = static_cast<C>(attrs.Float("lambd", 0.5f));
+                    const C bias = static_cast<C>(attrs.Float("bias", 0.0f));
+                    return [=](C v) { return v < -lambd ? v + bias : (v > lambd ? v - bias : C(0)); };
+                  });
+
+  // ---- tests of floating values -----------------------------------------------------------------
+  AddFloatTest(registry, "IsNan", {}, [](const AttrReader&) { return [](auto v) { return std::isnan(v); }; });
+  // detect_positive / detect_negative (bool, or int as ONNX writes them) choose which infinities count.
+  AddFloatTest(registry, "IsInf", {{"detect_positive", "bool", "true"}, {"detect_negative", "bool", "true"}},
+               [](const AttrReader& attrs) {
+                 const bool positive = Flag(attrs, "detect_positive", true);
+                 const bool negative = Flag(attrs, "detect_negative", true);
+                 return [=](auto v) { return std::isinf(v) && (v > 0 ? positive : negative); };
+               });
 
   // ---- logic ------------------------------------------------------------------------------------
   registry.Add(OpDef{"LogicalNot", 1, 1, "bool", {},

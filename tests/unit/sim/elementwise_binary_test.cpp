@@ -2,6 +2,7 @@
 // empty and odd shapes and every supported data type.
 #include <cmath>
 #include <functional>
+#include <limits>
 
 #include "sim/broadcast.h"
 #include "tests/unit/sim/kernel_test_util.h"
@@ -181,6 +182,102 @@ TEST(Registry, UnknownOperatorNamesTheClosestOnes) {
     EXPECT_EQ(e.code(), ACL_ERROR_OP_TYPE_NOT_MATCH);
     EXPECT_NE(std::string(e.what()).find("Add"), std::string::npos) << e.what();
   }
+}
+
+// ---- Mod, FloorMod, shifts, LogicalXor ---------------------------------------------------------
+
+double TruncMod(double a, double b) { return std::fmod(a, b); }
+double FloorModRef(double a, double b) {
+  const double r = std::fmod(a, b);
+  return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+
+TEST(ElementwiseBinary, ModTakesTheSignOfTheDividend) {
+  for (DType t : {DType::kFloat16, DType::kBFloat16, DType::kFloat32, DType::kFloat64, DType::kInt8, DType::kInt16,
+                  DType::kInt32, DType::kInt64}) {
+    CheckArithmetic("Mod", t, TruncMod, -9, 9, true);
+  }
+  for (DType t : {DType::kUInt8, DType::kUInt32}) CheckArithmetic("Mod", t, TruncMod, 0, 9, true);
+}
+
+TEST(ElementwiseBinary, FloorModTakesTheSignOfTheDivisor) {
+  for (DType t : {DType::kFloat16, DType::kFloat32, DType::kFloat64, DType::kInt8, DType::kInt32, DType::kInt64}) {
+    CheckArithmetic("FloorMod", t, FloorModRef, -9, 9, true);
+  }
+  CheckArithmetic("FloorMod", DType::kUInt16, FloorModRef, 0, 9, true);
+  HostTensor a(DType::kInt32, {4}), b(DType::kInt32, {4});
+  const double va[] = {-7, 7, -7, 7}, vb[] = {3, -3, -3, 3};
+  for (int i = 0; i < 4; ++i) {
+    a.Set(i, va[i]);
+    b.Set(i, vb[i]);
+  }
+  EXPECT_EQ(RunOp("FloorMod", {&a, &b})[0].Values(), (std::vector<double>{2, -2, -1, 1}));
+  EXPECT_EQ(RunOp("Mod", {&a, &b})[0].Values(), (std::vector<double>{-1, 1, -1, 1}));
+}
+
+TEST(ElementwiseBinary, ModOfTheMostNegativeIntegerByMinusOneIsZero) {
+  HostTensor a(DType::kInt32, {1}), b(DType::kInt32, {1});
+  a.Set(0, static_cast<double>(std::numeric_limits<int32_t>::min()));
+  b.Set(0, -1);
+  EXPECT_EQ(RunOp("Mod", {&a, &b})[0].Get(0), 0.0);
+  EXPECT_EQ(RunOp("FloorMod", {&a, &b})[0].Get(0), 0.0);
+}
+
+TEST(ElementwiseBinary, IntegerModByZeroIsAnError) {
+  HostTensor a(DType::kInt64, {2}), b(DType::kInt64, {1});
+  a.Set(0, 5);
+  for (const char* op : {"Mod", "FloorMod"}) {
+    try {
+      RunOp(op, {&a, &b});
+      FAIL() << "expected an error from " << op;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ACL_ERROR_INVALID_PARAM);
+      EXPECT_NE(std::string(e.what()).find(op), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(ElementwiseBinary, ShiftsOfUnsignedIntegersBroadcast) {
+  for (DType t : {DType::kUInt8, DType::kUInt16, DType::kUInt32, DType::kUInt64}) {
+    const double bits = static_cast<double>(SizeOf(t) * 8);
+    CheckArithmetic("LeftShift", t, [bits](double a, double b) {
+      return b >= bits ? 0.0 : std::fmod(a * std::pow(2.0, b), std::pow(2.0, bits));
+    }, 0, 7);
+    CheckArithmetic("RightShift", t, [](double a, double b) { return std::floor(a / std::pow(2.0, b)); }, 0, 100);
+  }
+  HostTensor a(DType::kUInt8, {3}), b(DType::kUInt8, {3});
+  const double va[] = {255, 16, 1}, vb[] = {1, 8, 200};
+  for (int i = 0; i < 3; ++i) {
+    a.Set(i, va[i]);
+    b.Set(i, vb[i]);
+  }
+  EXPECT_EQ(RunOp("LeftShift", {&a, &b})[0].Values(), (std::vector<double>{254, 0, 0}));
+  EXPECT_EQ(RunOp("RightShift", {&a, &b})[0].Values(), (std::vector<double>{127, 0, 0}));
+}
+
+TEST(ElementwiseBinary, ShiftsRejectSignedAndFloatingTypes) {
+  for (DType t : {DType::kInt32, DType::kFloat32}) {
+    try {
+      Kernels().Infer("LeftShift", {{t, {2}}, {t, {2}}}, {});
+      FAIL() << "expected an error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ACL_ERROR_UNSUPPORTED_DATA_TYPE);
+      EXPECT_NE(std::string(e.what()).find("LeftShift"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(ElementwiseBinary, LogicalXorBroadcasts) {
+  HostTensor a(DType::kBool, {2, 1}), b(DType::kBool, {2});
+  a.Set(0, 0);
+  a.Set(1, 1);
+  b.Set(0, 0);
+  b.Set(1, 1);
+  auto out = RunOp("LogicalXor", {&a, &b});
+  EXPECT_EQ(out[0].spec().shape, (Shape{2, 2}));
+  EXPECT_EQ(out[0].Values(), (std::vector<double>{0, 1, 1, 0}));
+  HostTensor empty(DType::kBool, {0, 2});
+  EXPECT_EQ(RunOp("LogicalXor", {&empty, &b})[0].spec().shape, (Shape{0, 2}));
 }
 
 }  // namespace

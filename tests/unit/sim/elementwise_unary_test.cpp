@@ -402,5 +402,100 @@ TEST(ElementwiseUnary, EveryOperatorIsRegisteredWithItsAttributes) {
   EXPECT_EQ(Kernels().Get("LeakyRelu").attrs[0].name, "negative_slope");
 }
 
+// ---- trigonometric and hyperbolic --------------------------------------------------------------
+
+TEST(ElementwiseUnary, TanMatchesReference) { CheckUnary("Tan", kFloats, [](double x) { return std::tan(x); }, -1.2, 1.2); }
+TEST(ElementwiseUnary, AsinMatchesReference) { CheckUnary("Asin", kFloats, [](double x) { return std::asin(x); }, -1, 1); }
+TEST(ElementwiseUnary, AcosMatchesReference) { CheckUnary("Acos", kFloats, [](double x) { return std::acos(x); }, -1, 1); }
+TEST(ElementwiseUnary, AtanMatchesReference) { CheckUnary("Atan", kFloats, [](double x) { return std::atan(x); }, -9, 9); }
+TEST(ElementwiseUnary, SinhMatchesReference) { CheckUnary("Sinh", kFloats, [](double x) { return std::sinh(x); }, -4, 4); }
+TEST(ElementwiseUnary, CoshMatchesReference) { CheckUnary("Cosh", kFloats, [](double x) { return std::cosh(x); }, -4, 4); }
+TEST(ElementwiseUnary, AsinhMatchesReference) { CheckUnary("Asinh", kFloats, [](double x) { return std::asinh(x); }, -9, 9); }
+TEST(ElementwiseUnary, AcoshMatchesReference) { CheckUnary("Acosh", kFloats, [](double x) { return std::acosh(x); }, 1, 9); }
+TEST(ElementwiseUnary, AtanhMatchesReference) {
+  CheckUnary("Atanh", kFloats, [](double x) { return std::atanh(x); }, -0.9, 0.9);
+}
+
+TEST(ElementwiseUnary, InverseFunctionsOutsideTheirDomainGiveNaN) {
+  for (const char* op : {"Asin", "Acos"}) EXPECT_TRUE(std::isnan(Apply(op, DType::kFloat32, {2})[0])) << op;
+  EXPECT_TRUE(std::isnan(Apply("Acosh", DType::kFloat32, {0.5})[0]));
+  EXPECT_EQ(Apply("Atanh", DType::kFloat32, {1})[0], std::numeric_limits<double>::infinity());
+}
+
+// ---- the activations ONNX adds -----------------------------------------------------------------
+
+TEST(ElementwiseUnary, SeluWithDefaultsUsesTheStandardConstants) {
+  const double alpha = static_cast<double>(1.67326319217681884765625f);
+  const double scale = static_cast<double>(1.05070102214813232421875f);
+  CheckUnary("Selu", kFloats, [=](double x) { return x > 0 ? scale * x : scale * alpha * std::expm1(x); }, -5, 5);
+}
+
+TEST(ElementwiseUnary, SeluUsesAlphaAndScale) {
+  CheckUnary("Selu", kFloats, [](double x) { return x > 0 ? 3.0 * x : 3.0 * 2.0 * std::expm1(x); }, -5, 5,
+             {{"alpha", 2.0f}, {"scale", 3.0f}});
+}
+
+TEST(ElementwiseUnary, CeluUsesAlpha) {
+  CheckUnary("Celu", kFloats, [](double x) { return x > 0 ? x : std::expm1(x); }, -5, 5);
+  CheckUnary("Celu", kFloats, [](double x) { return x > 0 ? x : 2.0 * std::expm1(x / 2.0); }, -5, 5,
+             {{"alpha", 2.0f}});
+}
+
+TEST(ElementwiseUnary, CeluRejectsZeroAlpha) {
+  EXPECT_EQ(InferError("Celu", {{DType::kFloat32, {4}}}, {{"alpha", 0.0f}}), ACL_ERROR_OP_ATTR_NOT_MATCH);
+}
+
+TEST(ElementwiseUnary, SoftsignMatchesReference) {
+  CheckUnary("Softsign", kFloats, [](double x) { return x / (1.0 + std::abs(x)); }, -9, 9);
+}
+
+TEST(ElementwiseUnary, ThresholdedReluKeepsValuesAboveAlpha) {
+  CheckUnary("ThresholdedRelu", kFloats, [](double x) { return x > 1.0 ? x : 0.0; }, -3, 3);
+  CheckUnary("ThresholdedRelu", kFloats, [](double x) { return x > 2.0 ? x : 0.0; }, -3, 3, {{"alpha", 2.0f}});
+  EXPECT_EQ(Apply("ThresholdedRelu", DType::kFloat32, {1.0, 1.5}), (std::vector<double>{0.0, 1.5}));
+}
+
+TEST(ElementwiseUnary, ShrinkUsesLambdAndBias) {
+  const double lambd = static_cast<double>(1.5f), bias = static_cast<double>(0.5f);
+  CheckUnary("Shrink", kFloats, [=](double x) { return x < -lambd ? x + bias : (x > lambd ? x - bias : 0.0); }, -4,
+             4, {{"lambd", 1.5f}, {"bias", 0.5f}});
+  EXPECT_EQ(Apply("Shrink", DType::kFloat32, {-1, -0.25, 0.5, 2}), (std::vector<double>{-1, 0, 0, 2}));
+}
+
+// ---- IsNan and IsInf ------------------------------------------------------------------------------
+
+TEST(ElementwiseUnary, IsNanAndIsInfGiveBoolsForEveryFloatType) {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+  for (DType t : kFloats) {
+    HostTensor x(t, {5});
+    const std::vector<double> xs = {1.5, nan, inf, -inf, 0};
+    for (int64_t i = 0; i < 5; ++i) x.Set(i, xs[static_cast<size_t>(i)]);
+    auto is_nan = RunOp("IsNan", {&x});
+    ASSERT_EQ(is_nan[0].spec().dtype, DType::kBool);
+    EXPECT_EQ(is_nan[0].Values(), (std::vector<double>{0, 1, 0, 0, 0})) << Name(t);
+    EXPECT_EQ(RunOp("IsInf", {&x})[0].Values(), (std::vector<double>{0, 0, 1, 1, 0})) << Name(t);
+    EXPECT_EQ(RunOp("IsInf", {&x}, {{"detect_negative", false}})[0].Values(), (std::vector<double>{0, 0, 1, 0, 0}));
+    // ONNX writes the flags as ints.
+    EXPECT_EQ(RunOp("IsInf", {&x}, {{"detect_positive", int64_t{0}}})[0].Values(),
+              (std::vector<double>{0, 0, 0, 1, 0}));
+  }
+}
+
+TEST(ElementwiseUnary, IsNanOfLargeAndEmptyTensors) {
+  HostTensor big(DType::kFloat32, {3, 50001});
+  big.FillRandom(5, -1, 1);
+  big.Set(77777, std::numeric_limits<double>::quiet_NaN());
+  auto out = RunOp("IsNan", {&big}, {}, Threads());
+  for (int64_t i = 0; i < big.size(); ++i) ASSERT_EQ(out[0].Get(i), i == 77777 ? 1.0 : 0.0) << i;
+  HostTensor empty(DType::kFloat16, {0, 4});
+  EXPECT_EQ(RunOp("IsInf", {&empty})[0].spec().shape, (Shape{0, 4}));
+}
+
+TEST(ElementwiseUnary, IsNanRejectsIntegers) {
+  EXPECT_EQ(InferError("IsNan", {{DType::kInt32, {4}}}), ACL_ERROR_UNSUPPORTED_DATA_TYPE);
+  EXPECT_EQ(InferError("IsInf", {{DType::kFloat32, {4}}}, {{"detect_positive", std::string("yes")}}),
+            ACL_ERROR_OP_ATTR_NOT_MATCH);
+}
+
 }  // namespace
 }  // namespace aclsim::sim
