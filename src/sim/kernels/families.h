@@ -20,6 +20,7 @@ void RegisterIndexing(Registry& registry);           // indexing.cpp: Gather*, S
 void RegisterPadTile(Registry& registry);            // pad_tile.cpp: Pad, Tile, BroadcastTo, DepthToSpace, SpaceToDepth
 void RegisterResize(Registry& registry);             // resize.cpp
 void RegisterLayout(Registry& registry);             // layout.cpp: TransData
+void RegisterTriangular(Registry& registry);         // triangular.cpp: Tril, Triu
 
 inline void RegisterAllKernels(Registry& registry) {
   RegisterElementwiseBinary(registry);
@@ -36,6 +37,7 @@ inline void RegisterAllKernels(Registry& registry) {
   RegisterPadTile(registry);
   RegisterResize(registry);
   RegisterLayout(registry);
+  RegisterTriangular(registry);
 }
 
 }  // namespace aclsim::sim

@@ -1,7 +1,7 @@
 // 2-D pooling over the H and W dims of an NCHW or NHWC tensor: MaxPool and AvgPool (TensorFlow's
 // SAME/VALID padding), MaxPoolV3 and AvgPoolV2 (also explicit pads with floor or ceil output
-// sizes, global pooling, and for the average whether padding counts), GlobalAveragePool (mean
-// over every dim after N and C) and AdaptiveAvgPool2d.
+// sizes, global pooling, and for the average whether padding counts), GlobalAveragePool and
+// GlobalMaxPool (mean / maximum over every dim after N and C) and AdaptiveAvgPool2d.
 //
 // Padded positions never win a max. Averages sum in ComputeType and round once.
 #include <algorithm>
@@ -276,6 +276,49 @@ std::vector<TensorSpec> GlobalAveragePoolInfer(const std::vector<TensorSpec>& in
   return {{in[0].dtype, out, in[0].format}};
 }
 
+// GlobalMaxPool: (N, C, D1, ..., Dn) -> (N, C, 1, ..., 1), the maximum over D1..Dn (NaN wins).
+std::vector<TensorSpec> GlobalMaxPoolInfer(const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+  const char* op = "GlobalMaxPool";
+  RequireDType(op, "x", in[0], kFloatTypes);
+  if (in[0].shape.size() < 3) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x must be (N, C, D1, ...) with at least 3 dims, has shape {}", op,
+         ToString(in[0].shape));
+  }
+  const Shape& s = in[0].shape;
+  if (s[0] * s[1] > 0 && NumElements(s) == 0) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x {} has an empty spatial dim, so no maximum", op, ToString(s));
+  }
+  Shape out = s;
+  for (size_t d = 2; d < out.size(); ++d) out[d] = 1;
+  (void)attrs;
+  return {{in[0].dtype, out, in[0].format}};
+}
+
+void GlobalMaxPoolKernel(const KernelArgs& args) {
+  const TensorView& x = args.inputs[0];
+  std::vector<bool> mask(static_cast<size_t>(x.rank()), true);
+  mask[0] = mask[1] = false;
+  const AxisSplit split(x.shape(), mask);
+  DispatchFloating(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    using C = typename ComputeType<T>::type;
+    const T* px = x.As<T>();
+    T* py = args.outputs[0].As<T>();
+    const int64_t inner = split.inner();
+    args.parallel.For(split.outer(), GrainFor(inner), [&](int64_t begin, int64_t end) {
+      for (int64_t o = begin; o < end; ++o) {
+        const int64_t base = split.Base(o);
+        C best = -std::numeric_limits<C>::infinity();
+        split.ForInner(0, inner, [&](int64_t, int64_t off) {
+          const C v = static_cast<C>(px[base + off]);
+          if (!std::isnan(best) && (std::isnan(v) || v > best)) best = v;
+        });
+        py[o] = static_cast<T>(best);
+      }
+    });
+  });
+}
+
 void GlobalAveragePoolKernel(const KernelArgs& args) {
   const TensorView& x = args.inputs[0];
   std::vector<bool> mask(static_cast<size_t>(x.rank()), true);
@@ -378,6 +421,7 @@ void RegisterPooling(Registry& registry) {
   AddPool(registry, "AvgPoolV2", true, false, kFloatTypes, avg_v2_attrs);
   registry.Add(OpDef{"GlobalAveragePool", 1, 1, Describe(kFloatTypes), {}, GlobalAveragePoolInfer,
                      GlobalAveragePoolKernel});
+  registry.Add(OpDef{"GlobalMaxPool", 1, 1, Describe(kFloatTypes), {}, GlobalMaxPoolInfer, GlobalMaxPoolKernel});
   registry.Add(OpDef{"AdaptiveAvgPool2d", 1, 1, Describe(kFloatTypes), {{"output_size", "list_int", ""}},
                      AdaptiveAvgPool2dInfer, AdaptiveAvgPool2dKernel});
 }

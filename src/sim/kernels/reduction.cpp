@@ -1,5 +1,6 @@
 // Reductions over axes (ReduceSum, ReduceMean, ReduceMax, ReduceMin, ReduceProd with the axes as
-// an input, their D variants with the axes as an attribute, and ReduceL2), index reductions
+// an input, their D variants with the axes as an attribute, ReduceL2, and ONNX's ReduceL1,
+// ReduceSumSquare, ReduceLogSum and ReduceLogSumExp with the axes as an attribute), index reductions
 // (ArgMaxV2, ArgMin, ArgMaxD, ArgMinD), TopK/TopKV2 and the cumulative sums Cumsum/CumsumD.
 //
 // Floating sums accumulate in ComputeType (float32 for the 16-bit floats and float32, double
@@ -37,7 +38,12 @@ struct ReduceSpec {
   AxesFrom axes_from;
   bool has_noop_attr;  // noop_with_empty_axes is an attribute of the operator
   bool noop_default;   // its default
+  bool axes_optional = false;  // an absent axes attribute is an empty list
 };
+
+std::vector<int64_t> AxesAttr(const ReduceSpec& spec, const AttrReader& attrs) {
+  return spec.axes_optional ? attrs.Ints("axes", {}) : attrs.Ints("axes");
+}
 
 // The reduction's dims: `reduced` flags them; `noop` says the output is the input unchanged
 // (an empty or absent axes list with noop_with_empty_axes).
@@ -82,7 +88,7 @@ InferFn ReduceInfer(const char* op, ReduceSpec spec, std::initializer_list<DType
     }
     std::vector<int64_t> axes;  // stays empty when an optional axes input is absent
     if (spec.axes_from == AxesFrom::kAttr) {
-      axes = attrs.Ints("axes");
+      axes = AxesAttr(spec, attrs);
     } else if (in.size() > 1) {
       RequireAxesInput(op, "axes", in[1]);
       axes = ConstInts(op, "axes", in[1]);
@@ -96,13 +102,41 @@ InferFn ReduceInfer(const char* op, ReduceSpec spec, std::initializer_list<DType
 // ---------------------------------------------------------------------------------------------
 // The reduction kernels.
 
-enum class Reduce { kSum, kMean, kMax, kMin, kProd, kL2 };
+enum class Reduce { kSum, kMean, kMax, kMin, kProd, kL2, kL1, kSumSquare, kLogSum, kLogSumExp };
+
+// The reductions that sum a function of the elements (wrapping modulo 2^64 for integers).
+template <Reduce K>
+constexpr bool kSumLike = K == Reduce::kSum || K == Reduce::kMean || K == Reduce::kL2 || K == Reduce::kL1 ||
+                          K == Reduce::kSumSquare || K == Reduce::kLogSum;
 
 // What a reduction of T accumulates in: ComputeType for floats; for integers uint64_t modulo
 // 2^64 for sums and products (the low bits are T's wrapped result), T itself for max/min.
 template <Reduce K, typename T>
-using AccOf = std::conditional_t<kIntegral<T> && (K == Reduce::kSum || K == Reduce::kMean || K == Reduce::kProd),
-                                 uint64_t, typename ComputeType<T>::type>;
+using AccOf = std::conditional_t<kIntegral<T> && (kSumLike<K> || K == Reduce::kProd), uint64_t,
+                                 typename ComputeType<T>::type>;
+
+// What element v contributes to a sum-like reduction: |v| for L1, v * v for L2 and SumSquare.
+template <Reduce K, typename T, typename A>
+A Term(T x) {
+  using C = typename ComputeType<T>::type;
+  const C v = static_cast<C>(x);
+  if constexpr (std::is_same_v<A, uint64_t>) {  // integers: sign-extended, wrapping mod 2^64
+    const uint64_t u = static_cast<uint64_t>(v);
+    if constexpr (K == Reduce::kL1) {
+      if constexpr (std::is_signed_v<C>) return v < 0 ? uint64_t{0} - u : u;
+      else return u;
+    } else if constexpr (K == Reduce::kSumSquare) {
+      return u * u;
+    } else {
+      return u;
+    }
+  } else {
+    const A a = static_cast<A>(v);
+    if constexpr (K == Reduce::kL1) return std::abs(a);
+    else if constexpr (K == Reduce::kL2 || K == Reduce::kSumSquare) return a * a;
+    else return a;
+  }
+}
 
 template <Reduce K, typename A>
 A Identity() {
@@ -138,7 +172,7 @@ A Fold(A a, A b) {
 template <Reduce K, typename T>
 void RunReduce(const KernelArgs& args, const AxisSplit& split) {
   using A = AccOf<K, T>;
-  constexpr bool kPairwise = std::is_floating_point_v<A> && (K == Reduce::kSum || K == Reduce::kMean || K == Reduce::kL2);
+  constexpr bool kPairwise = std::is_floating_point_v<A> && kSumLike<K>;
   const T* x = args.inputs[0].As<T>();
   T* y = args.outputs[0].As<T>();
   const int64_t outer = split.outer(), inner = split.inner();
@@ -149,17 +183,13 @@ void RunReduce(const KernelArgs& args, const AxisSplit& split) {
     if constexpr (kPairwise) {
       buffer.resize(static_cast<size_t>(end - begin));
       split.ForInner(begin, end, [&](int64_t r, int64_t off) {
-        const A v = static_cast<A>(static_cast<typename ComputeType<T>::type>(x[base + off]));
-        buffer[static_cast<size_t>(r - begin)] = K == Reduce::kL2 ? v * v : v;
+        buffer[static_cast<size_t>(r - begin)] = Term<K, T, A>(x[base + off]);
       });
       return PairwiseSum(buffer.data(), end - begin);
     } else {
       A acc = Identity<K, A>();
       split.ForInner(begin, end, [&](int64_t, int64_t off) {
-        A v;
-        if constexpr (std::is_same_v<A, uint64_t>) v = static_cast<A>(x[base + off]);  // sign-extends, mod 2^64
-        else v = static_cast<A>(static_cast<typename ComputeType<T>::type>(x[base + off]));
-        acc = Fold<K, A>(acc, v);
+        acc = Fold<K, A>(acc, Term<K, T, A>(x[base + off]));
       });
       return acc;
     }
@@ -176,6 +206,8 @@ void RunReduce(const KernelArgs& args, const AxisSplit& split) {
       }
     } else if constexpr (K == Reduce::kL2) {
       return static_cast<T>(std::sqrt(acc));
+    } else if constexpr (K == Reduce::kLogSum) {
+      return static_cast<T>(std::log(acc));
     } else {
       return static_cast<T>(acc);
     }
@@ -213,12 +245,39 @@ void RunReduce(const KernelArgs& args, const AxisSplit& split) {
   });
 }
 
+// log(sum(exp(x))) computed as max + log(sum(exp(x - max))), so large values do not overflow; an
+// empty set gives -inf, an infinite maximum gives itself.
+template <typename T>
+void RunLogSumExp(const KernelArgs& args, const AxisSplit& split) {
+  using C = typename ComputeType<T>::type;
+  const T* x = args.inputs[0].As<T>();
+  T* y = args.outputs[0].As<T>();
+  const int64_t inner = split.inner();
+  args.parallel.For(split.outer(), GrainFor(inner), [&](int64_t begin, int64_t end) {
+    std::vector<C> v(static_cast<size_t>(inner));
+    for (int64_t o = begin; o < end; ++o) {
+      const int64_t base = split.Base(o);
+      C max = -std::numeric_limits<C>::infinity();
+      split.ForInner(0, inner, [&](int64_t r, int64_t off) {
+        v[static_cast<size_t>(r)] = static_cast<C>(x[base + off]);
+        max = Fold<Reduce::kMax, C>(max, v[static_cast<size_t>(r)]);
+      });
+      if (!std::isfinite(max)) {
+        y[o] = static_cast<T>(max);
+        continue;
+      }
+      for (C& e : v) e = std::exp(e - max);
+      y[o] = static_cast<T>(max + std::log(PairwiseSum(v.data(), inner)));
+    }
+  });
+}
+
 template <Reduce K>
 KernelFn ReduceKernel(ReduceSpec spec) {
   return [spec](const KernelArgs& args) {
     const TensorView& x = args.inputs[0];
     std::vector<int64_t> axes;
-    if (spec.axes_from == AxesFrom::kAttr) axes = args.attrs.Ints("axes");
+    if (spec.axes_from == AxesFrom::kAttr) axes = AxesAttr(spec, args.attrs);
     else if (args.inputs.size() > 1) axes = IntsOf(args.inputs[1]);
     const ReducePlan plan = PlanReduce(args.op, x.shape(), axes, spec, args.attrs);
     if (plan.noop) {
@@ -228,8 +287,11 @@ KernelFn ReduceKernel(ReduceSpec spec) {
     const AxisSplit split(x.shape(), plan.reduced);
     DispatchNumeric(x.dtype(), [&](auto tag) {
       using T = decltype(tag);
-      if constexpr (std::is_same_v<T, bool> || (K == Reduce::kL2 && kIntegral<T>)) {
+      constexpr bool kFloatOnly = K == Reduce::kL2 || K == Reduce::kLogSum || K == Reduce::kLogSumExp;
+      if constexpr (std::is_same_v<T, bool> || (kFloatOnly && kIntegral<T>)) {
         Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "{}: data type {} is not supported", args.op, Name(x.dtype()));
+      } else if constexpr (K == Reduce::kLogSumExp) {
+        RunLogSumExp<T>(args, split);
       } else {
         RunReduce<K, T>(args, split);
       }
@@ -240,7 +302,7 @@ KernelFn ReduceKernel(ReduceSpec spec) {
 template <Reduce K>
 void AddReduce(Registry& registry, const char* type, ReduceSpec spec, std::initializer_list<DType> types) {
   std::vector<AttrDoc> attrs;
-  if (spec.axes_from == AxesFrom::kAttr) attrs.push_back({"axes", "list_int", ""});
+  if (spec.axes_from == AxesFrom::kAttr) attrs.push_back({"axes", "list_int", spec.axes_optional ? "[]" : ""});
   attrs.push_back({"keep_dims", "bool", "false"});
   if (spec.has_noop_attr) attrs.push_back({"noop_with_empty_axes", "bool", spec.noop_default ? "true" : "false"});
   const int min_inputs = spec.axes_from == AxesFrom::kInput && K != Reduce::kL2 ? 2 : 1;
@@ -528,6 +590,15 @@ void RegisterReduction(Registry& registry) {
   // optional input, an empty or absent one reducing everything unless noop_with_empty_axes
   // (default false, as in ONNX).
   AddReduce<Reduce::kL2>(registry, "ReduceL2", ReduceSpec{AxesFrom::kInput, true, false}, kFloatTypes);
+
+  // ONNX's ReduceL1, ReduceSumSquare, ReduceLogSum and ReduceLogSumExp (not CANN operators), with
+  // the axes as an attribute as the D variants take them; absent or empty axes reduce every dim
+  // unless noop_with_empty_axes (default false, as in ONNX).
+  const ReduceSpec onnx_attr{AxesFrom::kAttr, true, false, true};
+  AddReduce<Reduce::kL1>(registry, "ReduceL1", onnx_attr, kNumericTypes);
+  AddReduce<Reduce::kSumSquare>(registry, "ReduceSumSquare", onnx_attr, kNumericTypes);
+  AddReduce<Reduce::kLogSum>(registry, "ReduceLogSum", onnx_attr, kFloatTypes);
+  AddReduce<Reduce::kLogSumExp>(registry, "ReduceLogSumExp", onnx_attr, kFloatTypes);
 
   AddArg(registry, "ArgMaxV2", true, false);
   AddArg(registry, "ArgMin", false, false);

@@ -1,4 +1,5 @@
-// SoftmaxV2 and LogSoftmaxV2 over one or more axes (default the last). Computed in ComputeType
+// SoftmaxV2 and LogSoftmaxV2 over one or more axes (default the last), and Hardmax (ONNX-13: 1 at
+// the first maximum along one axis, 0 elsewhere; NaN counts as the maximum). Computed in ComputeType
 // (float32 for the 16-bit floats, double for float64) with the group's maximum subtracted first,
 // the exponentials summed pairwise, and rounded once when stored.
 #include <cmath>
@@ -78,6 +79,44 @@ void SoftmaxKernel(const KernelArgs& args) {
   });
 }
 
+std::vector<TensorSpec> HardmaxInfer(const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+  RequireDType("Hardmax", "x", in[0], kFloatTypes);
+  NormalizeOneAxis("Hardmax", "axis", attrs.Int("axis", -1), static_cast<int64_t>(in[0].shape.size()),
+                   ACL_ERROR_OP_ATTR_NOT_MATCH);
+  return {in[0]};
+}
+
+void HardmaxKernel(const KernelArgs& args) {
+  const TensorView& x = args.inputs[0];
+  const int64_t axis = NormalizeOneAxis(args.op, "axis", args.attrs.Int("axis", -1), x.rank(), ACL_ERROR_OP_ATTR_NOT_MATCH);
+  std::vector<bool> mask(static_cast<size_t>(x.rank()), false);
+  if (x.rank() > 0) mask[static_cast<size_t>(axis)] = true;
+  const AxisSplit split(x.shape(), mask);
+  DispatchFloating(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    using C = typename ComputeType<T>::type;
+    const T* px = x.As<T>();
+    T* py = args.outputs[0].As<T>();
+    const int64_t inner = split.inner();
+    args.parallel.For(split.outer(), GrainFor(inner), [&](int64_t begin, int64_t end) {
+      for (int64_t o = begin; o < end; ++o) {
+        const int64_t base = split.Base(o);
+        int64_t best_off = -1;
+        C best = C(0);
+        split.ForInner(0, inner, [&](int64_t, int64_t off) {
+          const C v = static_cast<C>(px[base + off]);
+          py[base + off] = static_cast<T>(C(0));
+          if (best_off < 0 || (!std::isnan(best) && (std::isnan(v) || v > best))) {
+            best = v;
+            best_off = off;
+          }
+        });
+        if (best_off >= 0) py[base + best_off] = static_cast<T>(C(1));
+      }
+    });
+  });
+}
+
 }  // namespace
 
 void RegisterSoftmax(Registry& registry) {
@@ -86,6 +125,8 @@ void RegisterSoftmax(Registry& registry) {
                      SoftmaxInfer("SoftmaxV2", true), SoftmaxKernel<false>});
   registry.Add(OpDef{"LogSoftmaxV2", 1, 1, Describe(kFloatTypes), {{"axes", "list_int", "[-1]"}},
                      SoftmaxInfer("LogSoftmaxV2", false), SoftmaxKernel<true>});
+  // Not a CANN operator: ONNX's Hardmax (opset 13), one axis.
+  registry.Add(OpDef{"Hardmax", 1, 1, Describe(kFloatTypes), {{"axis", "int", "-1"}}, HardmaxInfer, HardmaxKernel});
 }
 
 }  // namespace aclsim::sim

@@ -510,5 +510,51 @@ TEST(AdaptiveAvgPool2d, ShapeFunctionErrors) {
   });
 }
 
+// ---- GlobalMaxPool --------------------------------------------------------------------------------
+
+TEST(GlobalMaxPool, MatchesReferenceForEveryFloatTypeAndSpatialRank) {
+  for (DType t : {DType::kFloat16, DType::kBFloat16, DType::kFloat32, DType::kFloat64}) {
+    for (const Shape& shape : {Shape{2, 3, 5}, Shape{1, 2, 3, 4}, Shape{2, 1, 2, 3, 2}, Shape{0, 3, 2, 2}, Shape{3, 2, 1, 1}}) {
+      HostTensor x(t, shape);
+      x.FillRandom(3, -9, 9);
+      auto out = RunOp("GlobalMaxPool", {&x}, {}, Threads());
+      Shape want_shape = shape;
+      for (size_t d = 2; d < want_shape.size(); ++d) want_shape[d] = 1;
+      ASSERT_EQ(out[0].spec().shape, want_shape);
+      const int64_t planes = shape[0] * shape[1], area = planes == 0 ? 0 : x.size() / planes;
+      for (int64_t p = 0; p < planes; ++p) {
+        double best = -std::numeric_limits<double>::infinity();
+        for (int64_t i = 0; i < area; ++i) best = std::max(best, x.Get(p * area + i));
+        ASSERT_EQ(out[0].Get(p), best) << Name(t) << " " << ToString(shape) << " plane " << p;
+      }
+    }
+  }
+}
+
+TEST(GlobalMaxPool, LargeInputOnManyThreadsAndNaN) {
+  HostTensor x(DType::kFloat32, {2, 8, 100, 100});
+  x.FillRandom(4, -1, 1);
+  x.Set(12345, 7.0);
+  x.Set(3 * 10000 + 5, std::nan(""));
+  auto out = RunOp("GlobalMaxPool", {&x}, {}, Threads());
+  EXPECT_EQ(out[0].Get(1), 7.0);
+  EXPECT_TRUE(std::isnan(out[0].Get(3)));
+}
+
+TEST(GlobalMaxPool, ShapeFunctionErrors) {
+  auto code = [](const TensorSpec& spec) {
+    try {
+      Kernels().Infer("GlobalMaxPool", {spec}, {});
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("GlobalMaxPool"), std::string::npos) << e.what();
+      return e.code();
+    }
+    return ACL_SUCCESS;
+  };
+  EXPECT_EQ(code({DType::kFloat32, {2, 3}}), ACL_ERROR_OP_INPUT_NOT_MATCH);
+  EXPECT_EQ(code({DType::kFloat32, {2, 3, 0}}), ACL_ERROR_OP_INPUT_NOT_MATCH);
+  EXPECT_EQ(code({DType::kInt32, {2, 3, 4}}), ACL_ERROR_UNSUPPORTED_DATA_TYPE);
+}
+
 }  // namespace
 }  // namespace aclsim::sim

@@ -188,5 +188,56 @@ TEST(Softmax, WrongInputCountIsRejected) {
               [] { Kernels().Infer("SoftmaxV2", {{DType::kFloat32, {2}}, {DType::kFloat32, {2}}}, {}); });
 }
 
+// ---- Hardmax --------------------------------------------------------------------------------------
+
+TEST(Hardmax, MarksTheFirstMaximumAlongTheAxis) {
+  for (DType t : {DType::kFloat16, DType::kBFloat16, DType::kFloat32, DType::kFloat64}) {
+    for (int64_t axis : {0, 1, 2, -1}) {
+      HostTensor x(t, {3, 4, 5});
+      x.FillRandom(9, -3, 3);  // coarse values, so ties happen in the 16-bit types
+      for (int64_t i = 0; i < x.size(); ++i) x.Set(i, std::round(x.Get(i)));
+      auto out = RunOp("Hardmax", {&x}, {{"axis", axis}});
+      ASSERT_EQ(out[0].spec().dtype, t);
+      const Shape shape = {3, 4, 5};
+      const int64_t a = axis < 0 ? axis + 3 : axis;
+      int64_t stride = 1;
+      for (int64_t d = a + 1; d < 3; ++d) stride *= shape[static_cast<size_t>(d)];
+      const int64_t len = shape[static_cast<size_t>(a)];
+      for (int64_t i = 0; i < x.size(); ++i) {
+        const int64_t pos = (i / stride) % len, start = i - pos * stride;
+        int64_t best = 0;
+        for (int64_t k = 1; k < len; ++k) {
+          if (x.Get(start + k * stride) > x.Get(start + best * stride)) best = k;
+        }
+        ASSERT_EQ(out[0].Get(i), pos == best ? 1.0 : 0.0) << Name(t) << " axis " << axis << " at " << i;
+      }
+    }
+  }
+}
+
+TEST(Hardmax, EmptyAndLargeInputs) {
+  HostTensor empty(DType::kFloat32, {0, 3});
+  EXPECT_EQ(RunOp("Hardmax", {&empty})[0].spec().shape, (Shape{0, 3}));
+  static const Parallel parallel(4);
+  HostTensor big(DType::kFloat32, {20000, 8});
+  big.FillRandom(2, -1, 1);
+  auto out = RunOp("Hardmax", {&big}, {}, parallel);
+  for (int64_t r = 0; r < 20000; ++r) {
+    double sum = 0;
+    for (int64_t c = 0; c < 8; ++c) sum += out[0].Get(r * 8 + c);
+    ASSERT_EQ(sum, 1.0) << r;
+  }
+}
+
+TEST(Hardmax, AxisOutOfRangeIsRejected) {
+  try {
+    Kernels().Infer("Hardmax", {{DType::kFloat32, {2, 3}}}, {{"axis", int64_t{2}}});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ACL_ERROR_OP_ATTR_NOT_MATCH);
+    EXPECT_NE(std::string(e.what()).find("Hardmax"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace aclsim::sim
