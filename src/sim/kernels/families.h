@@ -21,6 +21,10 @@ void RegisterPadTile(Registry& registry);            // pad_tile.cpp: Pad, Tile,
 void RegisterResize(Registry& registry);             // resize.cpp
 void RegisterLayout(Registry& registry);             // layout.cpp: TransData
 void RegisterTriangular(Registry& registry);         // triangular.cpp: Tril, Triu
+void RegisterLoss(Registry& registry);               // loss.cpp: NLLLoss
+void RegisterScatter(Registry& registry);            // scatter.cpp: ScatterElements, TensorScatterUpdate
+void RegisterEinsum(Registry& registry);             // einsum.cpp
+void RegisterResizeOnnx(Registry& registry);         // resize_onnx.cpp: Resize (ONNX semantics, N-d)
 
 inline void RegisterAllKernels(Registry& registry) {
   RegisterElementwiseBinary(registry);
@@ -38,6 +42,10 @@ inline void RegisterAllKernels(Registry& registry) {
   RegisterResize(registry);
   RegisterLayout(registry);
   RegisterTriangular(registry);
+  RegisterLoss(registry);
+  RegisterScatter(registry);
+  RegisterEinsum(registry);
+  RegisterResizeOnnx(registry);
 }
 
 }  // namespace aclsim::sim

@@ -51,7 +51,8 @@ inline HostTensor Scalar(double value, DType dtype = DType::kInt32) {
 }
 
 // Like testing::RunOp, but the inputs whose indices are in `known` carry their values to the
-// shape function (as constants and host inputs do), and `formats` sets inputs' formats.
+// shape function (as constants and host inputs do), and `formats` sets inputs' formats. A null
+// input is an optional input left out (AbsentInput()).
 inline std::vector<HostTensor> Exec(const std::string& op, std::vector<HostTensor*> inputs,
                                               const std::set<size_t>& known, const Attrs& attrs = {},
                                               const Parallel& parallel = Parallel::Inline(),
@@ -59,6 +60,11 @@ inline std::vector<HostTensor> Exec(const std::string& op, std::vector<HostTenso
   std::vector<TensorSpec> specs;
   std::vector<TensorView> views;
   for (size_t i = 0; i < inputs.size(); ++i) {
+    if (!inputs[i]) {  // an optional input left out
+      specs.push_back(AbsentInput());
+      views.push_back(TensorView{AbsentInput(), nullptr});
+      continue;
+    }
     TensorView v = inputs[i]->view();
     if (known.count(i)) {
       const auto* bytes = static_cast<const unsigned char*>(v.data);
