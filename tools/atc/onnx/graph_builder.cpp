@@ -184,6 +184,11 @@ bool GraphBuilder::IsOutputName(const std::string& name) const {
   return std::find(output_names_.begin(), output_names_.end(), name) != output_names_.end();
 }
 
+int GraphBuilder::OnnxConsumers(const std::string& name) const {
+  auto it = onnx_consumers_.find(name);
+  return it == onnx_consumers_.end() ? 0 : it->second;
+}
+
 int GraphBuilder::Uses(int32_t tensor) const { return uses_.at(static_cast<size_t>(tensor)); }
 
 int32_t GraphBuilder::Producer(int32_t tensor) const { return producer_.at(static_cast<size_t>(tensor)); }

@@ -64,6 +64,10 @@ class GraphBuilder {
   void MarkOutputName(const std::string& name) { output_names_.push_back(name); }
   bool IsOutputName(const std::string& name) const;
 
+  // How many ONNX nodes read each tensor name (set once before conversion, for fusions).
+  void SetOnnxConsumers(std::map<std::string, int> consumers) { onnx_consumers_ = std::move(consumers); }
+  int OnnxConsumers(const std::string& name) const;
+
   // How many nodes consume the tensor so far.
   int Uses(int32_t tensor) const;
   // The index of the node producing `tensor`, or -1.
@@ -100,6 +104,7 @@ class GraphBuilder {
   std::vector<int32_t> producer_;  // per tensor
   std::vector<int> uses_;          // per tensor
   std::vector<std::string> output_names_;
+  std::map<std::string, int> onnx_consumers_;
   std::string context_;
   std::string prefix_;
   int64_t counter_ = 0;

@@ -171,6 +171,11 @@ ImportResult ImportOnnx(const ImportOptions& options) {
     }
   }
   for (const auto& name : output_names) b.MarkOutputName(name);
+  std::map<std::string, int> consumers;
+  for (const auto& n : graph.node()) {
+    for (const auto& input : n.input()) ++consumers[input];
+  }
+  b.SetOnnxConsumers(std::move(consumers));
 
   for (int i = 0; i < graph.node_size(); ++i) ConvertNode(graph.node(i), i, result.opset, b);
 

@@ -201,12 +201,12 @@ void ConvertGlobalMaxPool(const OnnxNode& node, GraphBuilder& b) {
 namespace {
 
 // Folds y = BN(conv(x)) into the convolution when the convolution's output feeds only this
-// node and its weight and every BN parameter are float32 constants: w' = w * s, b' = (b - mean)
+// ONNX node and its weight and every BN parameter are float32 constants: w' = w * s, b' = (b - mean)
 // * s + beta with s = gamma / sqrt(var + eps) per output channel.
 bool FoldIntoConv(const OnnxNode& node, GraphBuilder& b, float epsilon) {
   const int32_t x = node.Input(0);
   const int32_t producer = b.Producer(x);
-  if (producer < 0 || b.Uses(x) != 1 || b.IsOutputName(b.Name(x))) return false;
+  if (producer < 0 || b.Uses(x) != 0 || b.OnnxConsumers(b.Name(x)) != 1 || b.IsOutputName(b.Name(x))) return false;
   model::GraphNode& conv = b.Node(producer);
   if (conv.type != "Conv2D" || conv.outputs.size() != 1 || conv.inputs.size() < 2 || conv.inputs.size() > 3) return false;
   const int32_t weight = conv.inputs[1];

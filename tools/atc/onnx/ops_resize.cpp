@@ -13,20 +13,18 @@ struct ResizeSpec {
   std::string nearest_mode;
 };
 
-// The TF kernel and its (align_corners, half_pixel_centers) for an ONNX mode combination.
+// Emits the TF kernel with the (align_corners, half_pixel_centers) of the ONNX mode combination.
 void Emit(const OnnxNode& node, GraphBuilder& b, int32_t x, const ResizeSpec& spec, int64_t out_h, int64_t out_w,
           std::vector<float> scales) {
   const bool nearest = spec.mode == "nearest";
   bool align = false, half = false;
   const std::string& c = spec.coordinates;
   if (nearest) {
-    if (c == "asymmetric" && spec.nearest_mode == "floor") {
-    } else if (c == "align_corners" && spec.nearest_mode == "round_prefer_ceil") {
-      align = true;
-    } else if ((c == "half_pixel" && spec.nearest_mode == "round_prefer_ceil") ||
-               (c == "tf_half_pixel_for_nn" && spec.nearest_mode == "floor")) {
-      half = true;
-    } else {
+    const std::string& m = spec.nearest_mode;
+    align = c == "align_corners" && m == "round_prefer_ceil";
+    half = (c == "half_pixel" && m == "round_prefer_ceil") || (c == "tf_half_pixel_for_nn" && m == "floor");
+    const bool plain = c == "asymmetric" && m == "floor";  // TensorFlow's default
+    if (!align && !half && !plain) {
       node.Fail("nearest resizing with coordinate_transformation_mode \"{}\" and nearest_mode \"{}\" is not "
                 "supported (supported: asymmetric+floor, align_corners+round_prefer_ceil, "
                 "half_pixel+round_prefer_ceil, tf_half_pixel_for_nn+floor)", c, spec.nearest_mode);

@@ -1,0 +1,335 @@
+// atc --framework=5 as users run it: small ONNX models built here with the protobuf classes,
+// converted by the atc binary, and the written .om read back (ParseOm + ParseGraph) to check the
+// graph: the kernel-library ops, constant folding, shapes, names, precision, and the messages of
+// the conversions that must fail.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <onnx/onnx_pb.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "e2e_util.h"
+#include "model/graph.h"
+#include "model/om_format.h"
+
+namespace aclsim_e2e {
+namespace {
+
+using aclsim::model::ModelGraph;
+
+// ---- building ONNX models ----------------------------------------------------------------------
+
+void AddValueInfo(google::protobuf::RepeatedPtrField<onnx::ValueInfoProto>* list, const std::string& name,
+                  const std::vector<int64_t>& dims, int32_t type = onnx::TensorProto::FLOAT,
+                  const std::string& symbolic = "") {
+  onnx::ValueInfoProto* info = list->Add();
+  info->set_name(name);
+  auto* tensor = info->mutable_type()->mutable_tensor_type();
+  tensor->set_elem_type(type);
+  auto* shape = tensor->mutable_shape();
+  for (int64_t d : dims) {
+    auto* dim = shape->add_dim();
+    if (d < 0) dim->set_dim_param(symbolic);
+    else dim->set_dim_value(d);
+  }
+}
+
+onnx::NodeProto* AddNode(onnx::GraphProto* graph, const std::string& op, const std::vector<std::string>& inputs,
+                         const std::vector<std::string>& outputs, const std::string& name = "") {
+  onnx::NodeProto* node = graph->add_node();
+  node->set_op_type(op);
+  node->set_name(name.empty() ? op + std::to_string(graph->node_size()) : name);
+  for (const auto& i : inputs) node->add_input(i);
+  for (const auto& o : outputs) node->add_output(o);
+  return node;
+}
+
+void AddIntAttr(onnx::NodeProto* node, const std::string& name, int64_t value) {
+  auto* a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::INT);
+  a->set_i(value);
+}
+
+void AddStringAttr(onnx::NodeProto* node, const std::string& name, const std::string& value) {
+  auto* a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::STRING);
+  a->set_s(value);
+}
+
+void AddFloats(onnx::GraphProto* graph, const std::string& name, const std::vector<int64_t>& dims,
+               const std::vector<float>& values) {
+  onnx::TensorProto* t = graph->add_initializer();
+  t->set_name(name);
+  t->set_data_type(onnx::TensorProto::FLOAT);
+  for (int64_t d : dims) t->add_dims(d);
+  for (float v : values) t->add_float_data(v);
+}
+
+void AddInt64s(onnx::GraphProto* graph, const std::string& name, const std::vector<int64_t>& dims,
+               const std::vector<int64_t>& values) {
+  onnx::TensorProto* t = graph->add_initializer();
+  t->set_name(name);
+  t->set_data_type(onnx::TensorProto::INT64);
+  for (int64_t d : dims) t->add_dims(d);
+  t->set_raw_data(std::string(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(int64_t)));
+}
+
+onnx::ModelProto NewModel(int64_t opset = 13) {
+  onnx::ModelProto model;
+  model.set_ir_version(7);
+  auto* import = model.add_opset_import();
+  import->set_domain("");
+  import->set_version(opset);
+  model.mutable_graph()->set_name("test_graph");
+  return model;
+}
+
+// y = x + b with x [2, 3] and b a [3] initializer.
+onnx::ModelProto AddModel() {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {2, 3});
+  AddFloats(g, "b", {3}, {1, 2, 3});
+  AddNode(g, "Add", {"x", "b"}, {"y"}, "add");
+  AddValueInfo(g->mutable_output(), "y", {2, 3});
+  return model;
+}
+
+// ---- running atc -----------------------------------------------------------------------------
+
+AtcResult RunAtcWith(const std::vector<std::string>& options, const std::string& log_path) {
+  std::vector<std::string> args = {ATC_PATH};
+  args.insert(args.end(), options.begin(), options.end());
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  AtcResult result;
+  pid_t pid = 0;
+  const int spawned = ::posix_spawn(&pid, ATC_PATH, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return result;
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
+  result.output = ReadFile(log_path);
+  return result;
+}
+
+class AtcOnnxTest : public ::testing::Test {
+ protected:
+  // Writes `model` and converts it to <dir>/out.om with `extra` options.
+  AtcResult Convert(const onnx::ModelProto& model, std::vector<std::string> extra = {}) {
+    std::ofstream out(dir_ / "model.onnx", std::ios::binary);
+    model.SerializeToOstream(&out);
+    out.close();
+    std::vector<std::string> options = {"--framework=5", "--model=" + (dir_ / "model.onnx"),
+                                        "--output=" + (dir_ / "out"), "--soc_version=Ascend310"};
+    bool precision = false;
+    for (const auto& e : extra) precision = precision || e.rfind("--precision_mode", 0) == 0;
+    if (!precision) options.push_back("--precision_mode=must_keep_origin_dtype");
+    options.insert(options.end(), extra.begin(), extra.end());
+    return RunAtcWith(options, dir_ / "atc.log");
+  }
+
+  // The graph of <dir>/out.om.
+  ModelGraph Graph() {
+    const std::string bytes = ReadFile(dir_ / "out.om");
+    const auto om = aclsim::model::ParseOm(bytes.data(), bytes.size(), "out.om");
+    weights_size_ = om.weights_size;
+    return aclsim::model::ParseGraph(om.graph_json, om.weights_size, "out.om");
+  }
+
+  static std::vector<std::string> Types(const ModelGraph& g) {
+    std::vector<std::string> types;
+    for (const auto& n : g.nodes) types.push_back(n.type);
+    return types;
+  }
+
+  TempDir dir_;
+  size_t weights_size_ = 0;
+};
+
+TEST_F(AtcOnnxTest, AddModelBecomesOneAddNodeWithTheOnnxInputAndOutputNames) {
+  const AtcResult result = Convert(AddModel());
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_NE(result.output.find("ATC run success"), std::string::npos) << result.output;
+  const ModelGraph g = Graph();
+  EXPECT_EQ(Types(g), std::vector<std::string>{"Add"});
+  ASSERT_EQ(g.inputs.size(), 1u);
+  ASSERT_EQ(g.outputs.size(), 1u);
+  EXPECT_EQ(g.tensors[g.inputs[0]].name, "x");
+  EXPECT_EQ(g.tensors[g.outputs[0]].name, "y");
+  EXPECT_EQ(g.tensors[g.outputs[0]].dims, (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(g.precision_mode, "must_keep_origin_dtype");
+  EXPECT_EQ(g.soc_version, "Ascend310");
+}
+
+TEST_F(AtcOnnxTest, OutputNameGetsTheOmSuffix) {
+  ASSERT_EQ(Convert(AddModel()).exit_status, 0);
+  EXPECT_EQ(OmFiles(dir_.path()), std::vector<std::string>{"out.om"});
+}
+
+TEST_F(AtcOnnxTest, ShapeGatherConcatReshapeChainIsFoldedIntoOneReshape) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {2, 3, 4});
+  AddInt64s(g, "zero", {1}, {0});
+  AddInt64s(g, "minus_one", {1}, {-1});
+  AddNode(g, "Shape", {"x"}, {"shape"});
+  AddNode(g, "Gather", {"shape", "zero"}, {"batch"});
+  AddNode(g, "Concat", {"batch", "minus_one"}, {"target"})->add_attribute()->CopyFrom([] {
+    onnx::AttributeProto a;
+    a.set_name("axis");
+    a.set_type(onnx::AttributeProto::INT);
+    a.set_i(0);
+    return a;
+  }());
+  AddNode(g, "Reshape", {"x", "target"}, {"y"});
+  AddValueInfo(g->mutable_output(), "y", {2, 12});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), std::vector<std::string>{"Reshape"});
+  const auto& shape_input = graph.tensors[graph.nodes[0].inputs[1]];
+  EXPECT_TRUE(shape_input.weight.has_value()) << "the computed shape must be a constant";
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{2, 12}));
+}
+
+TEST_F(AtcOnnxTest, BatchNormalizationAfterConvIsFoldedIntoTheConv) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 2, 4, 4});
+  AddFloats(g, "w", {2, 2, 1, 1}, {1, 0, 0, 1});
+  for (const char* p : {"scale", "bias", "mean", "var"}) AddFloats(g, p, {2}, {1, 1});
+  AddNode(g, "Conv", {"x", "w"}, {"conv_out"});
+  AddNode(g, "BatchNormalization", {"conv_out", "scale", "bias", "mean", "var"}, {"y"});
+  AddValueInfo(g->mutable_output(), "y", {1, 2, 4, 4});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), std::vector<std::string>{"Conv2D"});
+  EXPECT_EQ(graph.nodes[0].inputs.size(), 3u) << "the folded BN becomes the conv's bias";
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].name, "y");
+}
+
+TEST_F(AtcOnnxTest, EveryConstantIsStoredAt64ByteAlignedOffsets) {
+  onnx::ModelProto model = AddModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddFloats(g, "c", {3}, {4, 5, 6});
+  g->mutable_node(0)->set_output(0, "t");
+  AddNode(g, "Mul", {"t", "c"}, {"y"});
+  ASSERT_EQ(Convert(model).exit_status, 0);
+  const ModelGraph graph = Graph();
+  int constants = 0;
+  for (const auto& t : graph.tensors) {
+    if (!t.weight) continue;
+    ++constants;
+    EXPECT_EQ(t.weight->offset % 64, 0u) << t.name;
+  }
+  EXPECT_EQ(constants, 2);
+}
+
+TEST_F(AtcOnnxTest, UnsupportedOpFailsNamingTheNodeAndTheOpType) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {4});
+  AddNode(g, "NonZero", {"x"}, {"y"}, "find_nonzero");
+  const AtcResult result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("ATC run failed"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("\"find_nonzero\""), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("NonZero"), std::string::npos) << result.output;
+  EXPECT_TRUE(OmFiles(dir_.path()).empty());
+}
+
+TEST_F(AtcOnnxTest, UnsupportedAttributeValueFailsNamingTheAttribute) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 1, 4, 4});
+  AddFloats(g, "w", {1, 1, 1, 1}, {1});
+  AddStringAttr(AddNode(g, "Conv", {"x", "w"}, {"y"}, "conv"), "auto_pad", "SOMETIMES");
+  const AtcResult result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("\"conv\""), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("auto_pad"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("SOMETIMES"), std::string::npos) << result.output;
+}
+
+TEST_F(AtcOnnxTest, UnknownAttributeIsAnErrorNotIgnored) {
+  onnx::ModelProto model = AddModel();
+  AddIntAttr(model.mutable_graph()->mutable_node(0), "mystery", 1);
+  const AtcResult result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("\"mystery\""), std::string::npos) << result.output;
+}
+
+TEST_F(AtcOnnxTest, FrameworkZeroIsNotSupportedYet) {
+  const AtcResult result =
+      RunAtcWith({"--framework=0", "--model=m.prototxt", "--output=out", "--soc_version=Ascend310"}, dir_ / "atc.log");
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("Caffe"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("not supported yet"), std::string::npos) << result.output;
+}
+
+TEST_F(AtcOnnxTest, MissingModelFileIsNamed) {
+  const AtcResult result = RunAtcWith({"--framework=5", "--model=" + (dir_ / "absent.onnx"), "--output=" + (dir_ / "out"),
+                                       "--soc_version=Ascend310"}, dir_ / "atc.log");
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("absent.onnx"), std::string::npos) << result.output;
+}
+
+TEST_F(AtcOnnxTest, SymbolicInputDimWithoutInputShapeNamesTheInput) {
+  onnx::ModelProto model = AddModel();
+  model.mutable_graph()->mutable_input()->Clear();
+  AddValueInfo(model.mutable_graph()->mutable_input(), "x", {-1, 3}, onnx::TensorProto::FLOAT, "batch");
+  const AtcResult result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("\"x\""), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("--input_shape"), std::string::npos) << result.output;
+}
+
+TEST_F(AtcOnnxTest, InputShapeFixesSymbolicDims) {
+  onnx::ModelProto model = AddModel();
+  model.mutable_graph()->mutable_input()->Clear();
+  AddValueInfo(model.mutable_graph()->mutable_input(), "x", {-1, 3}, onnx::TensorProto::FLOAT, "batch");
+  const AtcResult result = Convert(model, {"--input_shape=x:5,3"});
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph g = Graph();
+  EXPECT_EQ(g.tensors[g.outputs[0]].dims, (std::vector<int64_t>{5, 3}));
+}
+
+TEST_F(AtcOnnxTest, ForceFp16ComputesInFloat16WithCastsAtTheFloat32InputAndOutput) {
+  const AtcResult result = Convert(AddModel(), {"--precision_mode=force_fp16"});
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph g = Graph();
+  EXPECT_EQ(Types(g), (std::vector<std::string>{"Cast", "Add", "Cast"}));
+  EXPECT_EQ(g.tensors[g.inputs[0]].dtype, aclsim::sim::DType::kFloat32);
+  EXPECT_EQ(g.tensors[g.outputs[0]].dtype, aclsim::sim::DType::kFloat32);
+  for (int32_t t : g.nodes[1].inputs) EXPECT_EQ(g.tensors[t].dtype, aclsim::sim::DType::kFloat16);
+}
+
+TEST_F(AtcOnnxTest, ModeOneWritesTheGraphAsJson) {
+  ASSERT_EQ(Convert(AddModel()).exit_status, 0);
+  const AtcResult result = RunAtcWith({"--mode=1", "--om=" + (dir_ / "out.om"), "--json=" + (dir_ / "out.json")},
+                                      dir_ / "dump.log");
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_NE(result.output.find("1 nodes"), std::string::npos) << result.output;
+  const std::string json = ReadFile(dir_ / "out.json");
+  EXPECT_NE(json.find("\"Add\""), std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace aclsim_e2e
