@@ -7,6 +7,7 @@
 #include "api/api_guard.h"
 #include "base/acl_float16.h"
 #include "base/data_type.h"
+#include "model/model_store.h"
 #include "op/op_store.h"
 #include "runtime/runtime.h"
 
@@ -25,6 +26,7 @@ aclError aclInit(const char* configPath) {
 
 aclError aclFinalize() {
   return ApiCall("aclFinalize", [&] {
+    aclsim::model::ModelStore::Get().Clear();  // models hold their device: released before it
     Runtime::Get().Finalize();
     aclsim::OpStore::Get().Clear();  // loaded single-operator models do not outlive the runtime
     return ACL_SUCCESS;

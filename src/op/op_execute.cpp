@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
-#include "memory/device_registry.h"
+#include "runtime/buffer_check.h"
 #include "runtime/context.h"
 #include "runtime/device.h"
 #include "runtime/runtime.h"
@@ -23,27 +23,7 @@ size_t BytesOf(const sim::TensorSpec& spec) {
 
 // Checks that `buffer` can hold `needed` bytes where its placement says it lives.
 void CheckBuffer(const OpBuffer& buffer, size_t needed, Device& device, const std::string& what) {
-  if (needed == 0) return;
-  if (buffer.data == nullptr) Fail(ACL_ERROR_INVALID_PARAM, "{}: the data buffer's address is null", what);
-  if (buffer.size < needed) {
-    Fail(ACL_ERROR_INVALID_PARAM, "{}: the data buffer holds {} bytes, the tensor needs {}", what, buffer.size, needed);
-  }
-  const auto owner = FindDeviceOf(buffer.data);
-  if (buffer.host) {
-    if (owner) Fail(ACL_ERROR_INVALID_PARAM, "{}: placed in host memory, but {} is memory of device {}", what, buffer.data, *owner);
-    return;
-  }
-  const auto info = device.memory().Lookup(buffer.data);
-  if (!info) {
-    if (owner) Fail(ACL_ERROR_INVALID_PARAM, "{}: {} is memory of device {}, the stream runs on device {}", what, buffer.data, *owner, device.id());
-    Fail(ACL_ERROR_INVALID_PARAM, "{}: {} is not device memory (allocate it with aclrtMalloc, or place the tensor in "
-         "host memory with aclSetTensorPlaceMent)", what, buffer.data);
-  }
-  const auto offset = static_cast<size_t>(static_cast<const char*>(buffer.data) - static_cast<const char*>(info->base));
-  if (offset + needed > info->rounded_size) {
-    Fail(ACL_ERROR_INVALID_PARAM, "{}: {} bytes from {} run past the end of its allocation ({} bytes from {})", what,
-         needed, buffer.data, info->rounded_size, info->base);
-  }
+  CheckDeviceBuffer(buffer.data, buffer.size, needed, buffer.host, device, what);
 }
 
 std::vector<sim::TensorSpec> InputSpecs(const std::vector<OpCallTensor>& descs, const std::vector<OpBuffer>& buffers,

@@ -45,11 +45,11 @@ TEST(Exports, CAndCxxTranslationUnitsSeeTheSameLayout) {
 }
 
 TEST(Exports, UnsupportedFunctionReturnsFeatureUnsupportedWithMessage) {
-  aclmdlDesc* desc = aclmdlCreateDesc();  // not implemented yet: returns null and says why
-  EXPECT_EQ(desc, nullptr);
+  aclmdlAIPP* aipp = aclmdlCreateAIPP(1);  // not implemented yet: returns null and says why
+  EXPECT_EQ(aipp, nullptr);
   const char* message = aclGetRecentErrMsg();
   ASSERT_NE(message, nullptr);
-  EXPECT_NE(std::string(message).find("aclmdlCreateDesc"), std::string::npos) << message;
+  EXPECT_NE(std::string(message).find("aclmdlCreateAIPP"), std::string::npos) << message;
   EXPECT_NE(std::string(message).find("not supported"), std::string::npos) << message;
   EXPECT_EQ(aclprofFinalize(), ACL_ERROR_FEATURE_UNSUPPORTED);
 }

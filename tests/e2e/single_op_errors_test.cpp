@@ -94,7 +94,7 @@ TEST_F(SingleOpErrorsTest, ExecuteWithAnotherDevicesMemoryIsInvalidParam) {
   {
     DeviceBuffer a(7 * sizeof(int32_t)), y(7 * sizeof(int32_t));
     EXPECT_EQ(RunAdd(7, a.buffer(), other_buffer, y.buffer()), ACL_ERROR_INVALID_PARAM);
-    EXPECT_NE(RecentErrMsg().find("is memory of device 1, the stream runs on device 0"), std::string::npos);
+    EXPECT_NE(RecentErrMsg().find("is memory of device 1, the work runs on device 0"), std::string::npos);
   }
   aclDestroyDataBuffer(other_buffer);
   ASSERT_EQ(aclrtSetDevice(1), ACL_SUCCESS);
