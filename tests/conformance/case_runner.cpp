@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -191,6 +192,7 @@ void RunAtc(const CaseSpec& spec, const RunnerConfig& config, const std::string&
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) Fail("driver: waiting for atc failed");
   }
   std::string log;
   {
