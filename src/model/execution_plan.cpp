@@ -13,6 +13,7 @@ namespace {
 
 // Constants up to this size are shown to shape functions (Reshape's shape, Slice's starts, ...).
 constexpr uint64_t kMaxValueBytes = 1 << 20;
+constexpr size_t kMaxKeptValueBytes = 4096;
 
 uint64_t BytesOf(const sim::TensorSpec& spec) {
   return sim::IsAbsent(spec) ? 0 : static_cast<uint64_t>(sim::NumElements(spec.shape)) * sim::SizeOf(spec.dtype);
@@ -147,7 +148,11 @@ ExecutionPlan BuildPlan(const ModelGraph& graph, const uint8_t* weights, const s
   plan.work_size = memory.total;
   plan.naive_work_size = memory.naive;
 
-  for (sim::TensorSpec& spec : specs) spec.value.reset();  // kernels read the weights in place
+  // Kernels read weights in place; only parameter-sized constants keep their value, for the few
+  // kernels that read a value from the spec (Conv2DTranspose's input_size, ...).
+  for (sim::TensorSpec& spec : specs) {
+    if (spec.value && spec.value->size() > kMaxKeptValueBytes) spec.value.reset();
+  }
   plan.specs = std::move(specs);
   return plan;
 }
