@@ -370,7 +370,9 @@ std::vector<TensorSpec> AdaptiveAvgPool2dInfer(const std::vector<TensorSpec>& in
 
 void AdaptiveAvgPool2dKernel(const KernelArgs& args) {
   const TensorView& x = args.inputs[0];
-  const auto [oh_size, ow_size] = AdaptiveSize(args.op, x.shape(), args.attrs);
+  // Plain variables, not a structured binding: the lambda below captures them (C++17).
+  const std::pair<int64_t, int64_t> out_size = AdaptiveSize(args.op, x.shape(), args.attrs);
+  const int64_t oh_size = out_size.first, ow_size = out_size.second;
   const int64_t rank = x.rank(), h_in = x.dim(rank - 2), w_in = x.dim(rank - 1);
   const int64_t planes = x.NumElements() / (h_in * w_in);
   DispatchFloating(x.dtype(), [&](auto tag) {
