@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs aclsim's benchmarks from ./build (building them first) and rewrites docs/performance.md
-# with the machine's description and every figure. Usage: bash bench/run_all.sh [build-dir]
+# with the machine's description and every figure, including bench/model_bench.sh's ResNet-50
+# comparison with ONNX Runtime. Usage: bash bench/run_all.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 cmake --build "$build" --target aclsim_runtime_bench aclsim_memory_bench aclsim_gemm_bench \
   $(grep -q aclsim_memcpy_bench bench/CMakeLists.txt && echo aclsim_memcpy_bench) >/dev/null
+bash bench/model_bench.sh "$build"
 python3 bench/report.py "$build" > docs/performance.md.new
 mv docs/performance.md.new docs/performance.md
 echo "docs/performance.md rewritten"

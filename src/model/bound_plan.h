@@ -1,6 +1,9 @@
 // A plan bound to one work memory: the tensor views of every step built once, so that an
 // execution only points the views of the model's inputs and outputs at the caller's buffers and
 // runs the kernels — no allocation. One BoundPlan serves one execution at a time.
+//
+// With ACLSIM_TRACE containing "model", every step is timed and the sums are logged (info level)
+// when the plan is destroyed, i.e. at aclmdlUnload: a per-node profile, off by default.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +17,9 @@ namespace aclsim::model {
 class BoundPlan {
  public:
   BoundPlan(const ExecutionPlan& plan, const uint8_t* weights, uint8_t* work);
+  ~BoundPlan();
+  BoundPlan(const BoundPlan&) = delete;
+  BoundPlan& operator=(const BoundPlan&) = delete;
 
   // Runs every step on `cores`. `inputs`/`outputs` hold the model's buffers, in model order,
   // already checked to be large enough. Kernel errors propagate.
@@ -41,6 +47,10 @@ class BoundPlan {
   uint8_t* work_;
   std::vector<Step> steps_;
   std::vector<Patch> patches_;
+  // ACLSIM_TRACE=model: nanoseconds spent in each step over all runs, and the number of runs.
+  bool timed_ = false;
+  std::vector<uint64_t> step_ns_;
+  uint64_t runs_ = 0;
 };
 
 }  // namespace aclsim::model
