@@ -1,4 +1,4 @@
-// 2-D convolutions: Conv2D (groups, dilations, asymmetric pads), DepthwiseConv2D and
+// Convolutions: Conv2D and Conv3D (groups, dilations, asymmetric pads), DepthwiseConv2D and
 // Conv2DTranspose (the gradient of Conv2D with respect to its input, input_size given).
 //
 // Layouts. data_format ("NCHW" or "NHWC"; when the attribute is absent, x's format if it is one
@@ -9,6 +9,10 @@
 // NCHW data and HWCN with NHWC data. DepthwiseConv2D's filter is HWCN [kh, kw, C, M] or NCHW
 // [M, C, kh, kw] (output channel c * M + m). Conv2DTranspose's filter is that of the forward
 // Conv2D: its out_channels are x's channels, its in_channels y's.
+// Conv3D is Conv2D with a depth dim: data_format NCDHW or NDHWC (5-value strides and
+// dilations, 6 pads [front, back, top, bottom, left, right]), filter NCDHW [out, in / groups,
+// kd, kh, kw], NDHWC [out, kd, kh, kw, in / groups] or DHWCN; a 2-D convolution is a 3-D one
+// with a depth of 1, so both share the im2col + GEMM path.
 //
 // Computation: im2col + GEMM (gemm.h) split over (batch, group, output tile); a direct kernel for
 // depthwise convolutions (one input channel per group); GEMM + col2im for Conv2DTranspose.
@@ -42,33 +46,42 @@ enum class FilterLayout {
   kDepthwiseMCHW,  // DepthwiseConv2D's NCHW filter [M, C, kh, kw]
 };
 
-enum class ConvKind { kConv2D, kDepthwise, kTranspose };
+enum class ConvKind { kConv2D, kDepthwise, kTranspose, kConv3D };
 
 // A convolution in forward terms: the image (Conv2D's x, Conv2DTranspose's y) convolved with the
 // filter gives the response (Conv2D's y, Conv2DTranspose's x).
+// The depth fields keep their defaults (1 or 0) unless three_d.
 struct ConvGeometry {
-  bool nhwc = false;
-  int64_t batch = 0, in_c = 0, in_h = 0, in_w = 0;  // image
-  int64_t out_c = 0, out_h = 0, out_w = 0;          // response
-  int64_t groups = 1, in_c_g = 0, out_c_g = 0;      // channels per group
-  int64_t kh = 0, kw = 0;
-  int64_t stride_h = 1, stride_w = 1, dil_h = 1, dil_w = 1;
-  int64_t pad_t = 0, pad_b = 0, pad_l = 0, pad_r = 0;
+  bool nhwc = false;    // channels last (NHWC or NDHWC)
+  bool three_d = false;  // Conv3D: 5-D tensors with a depth dim
+  int64_t batch = 0, in_c = 0, in_d = 1, in_h = 0, in_w = 0;  // image
+  int64_t out_c = 0, out_d = 1, out_h = 0, out_w = 0;         // response
+  int64_t groups = 1, in_c_g = 0, out_c_g = 0;                // channels per group
+  int64_t kd = 1, kh = 0, kw = 0;
+  int64_t stride_d = 1, stride_h = 1, stride_w = 1, dil_d = 1, dil_h = 1, dil_w = 1;
+  int64_t pad_f = 0, pad_bk = 0, pad_t = 0, pad_b = 0, pad_l = 0, pad_r = 0;
   FilterLayout filter = FilterLayout::kOIHW;
   int64_t multiplier = 1;  // DepthwiseConv2D's M
 
-  Shape ImageShape() const { return Dims(in_c, in_h, in_w); }
-  Shape ResponseShape() const { return Dims(out_c, out_h, out_w); }
-  Shape Dims(int64_t c, int64_t h, int64_t w) const {
+  Shape ImageShape() const { return Dims(in_c, in_d, in_h, in_w); }
+  Shape ResponseShape() const { return Dims(out_c, out_d, out_h, out_w); }
+  Shape Dims(int64_t c, int64_t d, int64_t h, int64_t w) const {
+    if (three_d) return nhwc ? Shape{batch, d, h, w, c} : Shape{batch, c, d, h, w};
     return nhwc ? Shape{batch, h, w, c} : Shape{batch, c, h, w};
   }
-  Format DataFormat() const { return nhwc ? Format::kNHWC : Format::kNCHW; }
-  // The filter's element (output channel o, input channel i of its group, ky, kx).
-  int64_t FilterIndex(int64_t o, int64_t i, int64_t ky, int64_t kx) const {
+  Format DataFormat() const {
+    if (three_d) return nhwc ? Format::kNDHWC : Format::kNCDHW;
+    return nhwc ? Format::kNHWC : Format::kNCHW;
+  }
+  int64_t ImagePixels() const { return in_d * in_h * in_w; }
+  int64_t ResponsePixels() const { return out_d * out_h * out_w; }
+  int64_t Window() const { return kd * kh * kw; }
+  // The filter's element (output channel o, input channel i of its group, kz, ky, kx).
+  int64_t FilterIndex(int64_t o, int64_t i, int64_t kz, int64_t ky, int64_t kx) const {
     switch (filter) {
-      case FilterLayout::kOIHW: return ((o * in_c_g + i) * kh + ky) * kw + kx;
-      case FilterLayout::kHWCN: return ((ky * kw + kx) * in_c_g + i) * out_c + o;
-      case FilterLayout::kOHWI: return ((o * kh + ky) * kw + kx) * in_c_g + i;
+      case FilterLayout::kOIHW: return (((o * in_c_g + i) * kd + kz) * kh + ky) * kw + kx;
+      case FilterLayout::kHWCN: return (((kz * kh + ky) * kw + kx) * in_c_g + i) * out_c + o;
+      case FilterLayout::kOHWI: return (((o * kd + kz) * kh + ky) * kw + kx) * in_c_g + i;
       case FilterLayout::kDepthwiseMCHW:
         return (((o % multiplier) * groups + o / multiplier) * kh + ky) * kw + kx;
     }
@@ -87,27 +100,34 @@ bool DataIsNhwc(const char* op, const TensorSpec& x, const AttrReader& attrs) {
   Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: data_format \"{}\" is not supported (NCHW or NHWC)", op, format);
 }
 
-// A 4-value attribute in data_format order: its (h, w) values, with n and c required to be
-// `nc` and h, w at least `min`.
-std::pair<int64_t, int64_t> HeightWidth(const char* op, const char* name, const std::vector<int64_t>& values,
-                                        bool nhwc, int64_t nc, int64_t min) {
-  if (values.size() != 4) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must have 4 values in data_format order, has {}", op, name,
+// A `rank`-value attribute in data_format order (channels first or last): its spatial values
+// ((h, w) or (d, h, w)), with n and c required to be `nc` and the spatial ones at least `min`.
+std::vector<int64_t> SpatialOf(const char* op, const char* name, const std::vector<int64_t>& values, size_t rank,
+                               bool channels_last, int64_t nc, int64_t min) {
+  if (values.size() != rank) {
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must have {} values in data_format order, has {}", op, name, rank,
          values.size());
   }
-  const int64_t n = values[0], c = nhwc ? values[3] : values[1];
-  const int64_t h = nhwc ? values[1] : values[2], w = nhwc ? values[2] : values[3];
-  if (n != nc || c != nc) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must be {} for the N and C dims, is [{}, {}, {}, {}]", op, name, nc,
-         values[0], values[1], values[2], values[3]);
+  const size_t c = channels_last ? rank - 1 : 1, first = channels_last ? 1 : 2;
+  if (values[0] != nc || values[c] != nc) {
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must be {} for the N and C dims, is {}", op, name, nc,
+         ToString(values));
   }
-  for (int64_t v : {h, w}) {
+  std::vector<int64_t> spatial(values.begin() + static_cast<std::ptrdiff_t>(first),
+                               values.begin() + static_cast<std::ptrdiff_t>(first + rank - 2));
+  for (int64_t v : spatial) {
     if (v < min || v > kMaxWindowValue) {
-      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} for H and W must be in [{}, {}], is [{}, {}, {}, {}]", op, name,
-           min, kMaxWindowValue, values[0], values[1], values[2], values[3]);
+      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} for the spatial dims must be in [{}, {}], is {}", op, name, min,
+           kMaxWindowValue, ToString(values));
     }
   }
-  return {h, w};
+  return spatial;
+}
+
+std::pair<int64_t, int64_t> HeightWidth(const char* op, const char* name, const std::vector<int64_t>& values,
+                                        bool nhwc, int64_t nc, int64_t min) {
+  const auto hw = SpatialOf(op, name, values, 4, nhwc, nc, min);
+  return {hw[0], hw[1]};
 }
 
 void ReadWindow(const char* op, const AttrReader& attrs, ConvGeometry& g) {
@@ -273,6 +293,85 @@ ConvGeometry PlanForward(const char* op, ConvKind kind, const std::vector<Tensor
   return g;
 }
 
+// Conv3D: x, filter[, bias[, offset_w]] on NCDHW or NDHWC data (CANN's default NDHWC).
+ConvGeometry PlanConv3D(const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+  const char* op = "Conv3D";
+  const TensorSpec& x = in[0];
+  const TensorSpec& filter = in[1];
+  CheckTypes(op, x, filter);
+  RequireRank(op, "x", x, 5);
+  RequireRank(op, "filter", filter, 5);
+  ConvGeometry g;
+  g.three_d = true;
+  if (!attrs.Has("data_format")) {
+    g.nhwc = x.format != Format::kNCDHW;
+  } else {
+    const std::string format = attrs.String("data_format");
+    if (format != "NCDHW" && format != "NDHWC") {
+      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: data_format \"{}\" is not supported (NCDHW or NDHWC)", op, format);
+    }
+    g.nhwc = format == "NDHWC";
+  }
+  const auto strides = SpatialOf(op, "strides", attrs.Ints("strides"), 5, g.nhwc, 1, 1);
+  const auto dilations = SpatialOf(op, "dilations", attrs.Ints("dilations", {1, 1, 1, 1, 1}), 5, g.nhwc, 1, 1);
+  g.stride_d = strides[0], g.stride_h = strides[1], g.stride_w = strides[2];
+  g.dil_d = dilations[0], g.dil_h = dilations[1], g.dil_w = dilations[2];
+  const std::vector<int64_t> pads = attrs.Ints("pads");
+  if (pads.size() != 6) {
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: pads must have 6 values [front, back, top, bottom, left, right], has {}",
+         op, pads.size());
+  }
+  for (int64_t p : pads) {
+    if (p < 0 || p > kMaxWindowValue) {
+      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: pads must be in [0, {}], are {}", op, kMaxWindowValue, ToString(pads));
+    }
+  }
+  g.pad_f = pads[0], g.pad_bk = pads[1], g.pad_t = pads[2], g.pad_b = pads[3], g.pad_l = pads[4], g.pad_r = pads[5];
+  const Shape& xs = x.shape;
+  g.batch = xs[0];
+  g.in_c = g.nhwc ? xs[4] : xs[1];
+  g.in_d = g.nhwc ? xs[1] : xs[2];
+  g.in_h = g.nhwc ? xs[2] : xs[3];
+  g.in_w = g.nhwc ? xs[3] : xs[4];
+  switch (filter.format) {
+    case Format::kNCDHW: g.filter = FilterLayout::kOIHW; break;  // [out, in / groups, kd, kh, kw]
+    case Format::kNDHWC: g.filter = FilterLayout::kOHWI; break;  // [out, kd, kh, kw, in / groups]
+    case Format::kND:
+    case Format::kUndefined: g.filter = g.nhwc ? FilterLayout::kHWCN : FilterLayout::kOIHW; break;
+    default:
+      Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: filter format {} is not supported (NCDHW, NDHWC or ND)", op,
+           static_cast<int>(filter.format));
+  }
+  const Shape& s = filter.shape;
+  switch (g.filter) {
+    case FilterLayout::kHWCN: g.kd = s[0], g.kh = s[1], g.kw = s[2], g.in_c_g = s[3], g.out_c = s[4]; break;
+    case FilterLayout::kOHWI: g.out_c = s[0], g.kd = s[1], g.kh = s[2], g.kw = s[3], g.in_c_g = s[4]; break;
+    default: g.out_c = s[0], g.in_c_g = s[1], g.kd = s[2], g.kh = s[3], g.kw = s[4]; break;
+  }
+  g.groups = attrs.Int("groups", 1);
+  CheckGroups(op, "x", g);
+  if (g.kd < 1 || g.kh < 1 || g.kw < 1) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: the filter {} has an empty window", op, ToString(s));
+  }
+  g.out_d = ResponseExtent(g.in_d, g.pad_f, g.pad_bk, g.kd, g.dil_d, g.stride_d);
+  g.out_h = ResponseExtent(g.in_h, g.pad_t, g.pad_b, g.kh, g.dil_h, g.stride_h);
+  g.out_w = ResponseExtent(g.in_w, g.pad_l, g.pad_r, g.kw, g.dil_w, g.stride_w);
+  if (g.out_d < 0 || g.out_h < 0 || g.out_w < 0) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH,
+         "{}: the padded input ({} x {} x {}) is smaller than the dilated filter ({} x {} x {})", op,
+         g.in_d + g.pad_f + g.pad_bk, g.in_h + g.pad_t + g.pad_b, g.in_w + g.pad_l + g.pad_r,
+         g.dil_d * (g.kd - 1) + 1, g.dil_h * (g.kh - 1) + 1, g.dil_w * (g.kw - 1) + 1);
+  }
+  CheckBias(op, in, 2, x.dtype, g.out_c);
+  PadValue(op, attrs, x.dtype, true);
+  return g;
+}
+
+// Conv2D, DepthwiseConv2D or Conv3D.
+ConvGeometry Plan(const char* op, ConvKind kind, const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+  return kind == ConvKind::kConv3D ? PlanConv3D(in, attrs) : PlanForward(op, kind, in, attrs);
+}
+
 // Conv2DTranspose: input_size, x, filter[, bias[, offset_w]].
 ConvGeometry PlanTranspose(const std::vector<TensorSpec>& in, const AttrReader& attrs) {
   const char* op = "Conv2DTranspose";
@@ -323,18 +422,22 @@ ConvGeometry PlanTranspose(const std::vector<TensorSpec>& in, const AttrReader& 
 
 // --- kernels --------------------------------------------------------------------------------
 
-// The filter as C, [out_c][K] with K ordered (i, ky, kx) (`channels_last` false) or (ky, kx, i).
+// The filter as C, [out_c][K] with K ordered (i, kz, ky, kx) (`channels_last` false) or
+// (kz, ky, kx, i).
 template <typename C, typename T>
 std::vector<C> CanonicalFilter(const ConvGeometry& g, const T* w, bool channels_last) {
-  const int64_t k = g.in_c_g * g.kh * g.kw;
+  const int64_t window = g.Window(), k = g.in_c_g * window;
   std::vector<C> out(static_cast<size_t>(g.out_c * k));
   for (int64_t o = 0; o < g.out_c; ++o) {
     for (int64_t i = 0; i < g.in_c_g; ++i) {
-      for (int64_t ky = 0; ky < g.kh; ++ky) {
-        for (int64_t kx = 0; kx < g.kw; ++kx) {
-          const int64_t at = channels_last ? (ky * g.kw + kx) * g.in_c_g + i : (i * g.kh + ky) * g.kw + kx;
-          out[static_cast<size_t>(o * k + at)] =
-              static_cast<C>(static_cast<typename ComputeType<T>::type>(w[g.FilterIndex(o, i, ky, kx)]));
+      for (int64_t kz = 0; kz < g.kd; ++kz) {
+        for (int64_t ky = 0; ky < g.kh; ++ky) {
+          for (int64_t kx = 0; kx < g.kw; ++kx) {
+            const int64_t tap = (kz * g.kh + ky) * g.kw + kx;
+            const int64_t at = channels_last ? tap * g.in_c_g + i : i * window + tap;
+            out[static_cast<size_t>(o * k + at)] =
+                static_cast<C>(static_cast<typename ComputeType<T>::type>(w[g.FilterIndex(o, i, kz, ky, kx)]));
+          }
         }
       }
     }
@@ -355,24 +458,28 @@ ValidRange ValidColumns(int64_t out_w, int64_t in_w, int64_t stride, int64_t pad
   return {lo, std::max(lo, hi)};
 }
 
-// NCHW im2col of response pixels [p0, p1) of image n, group gi: col[(i, ky, kx)][p - p0].
+// NCHW / NCDHW im2col of response pixels [p0, p1) of image n, group gi:
+// col[(i, kz, ky, kx)][p - p0].
 template <typename C, typename T>
 void Im2colNchw(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_t p0, int64_t p1, C pad, C* col) {
-  const int64_t width = p1 - p0;
+  const int64_t width = p1 - p0, plane_size = g.in_h * g.in_w, out_plane = g.out_h * g.out_w;
   for (int64_t i = 0; i < g.in_c_g; ++i) {
-    const T* plane = x + ((n * g.in_c + gi * g.in_c_g + i) * g.in_h) * g.in_w;
-    for (int64_t ky = 0; ky < g.kh; ++ky) {
+    const T* volume = x + (n * g.in_c + gi * g.in_c_g + i) * g.ImagePixels();
+    for (int64_t kz = 0; kz < g.kd; ++kz) {
+     for (int64_t ky = 0; ky < g.kh; ++ky) {
       for (int64_t kx = 0; kx < g.kw; ++kx) {
-        C* dst = col + ((i * g.kh + ky) * g.kw + kx) * width;
+        C* dst = col + (((i * g.kd + kz) * g.kh + ky) * g.kw + kx) * width;
         const ValidRange valid = ValidColumns(g.out_w, g.in_w, g.stride_w, g.pad_l, kx * g.dil_w);
         for (int64_t p = p0; p < p1;) {
-          const int64_t oy = p / g.out_w, ox0 = p % g.out_w;
+          const int64_t oz = p / out_plane, oy = p % out_plane / g.out_w, ox0 = p % g.out_w;
           const int64_t ox1 = std::min(g.out_w, ox0 + (p1 - p));
+          const int64_t iz = oz * g.stride_d - g.pad_f + kz * g.dil_d;
           const int64_t iy = oy * g.stride_h - g.pad_t + ky * g.dil_h;
           C* d = dst + (p - p0);  // d[ox - ox0]
-          if (iy < 0 || iy >= g.in_h) {
+          if (iz < 0 || iz >= g.in_d || iy < 0 || iy >= g.in_h) {
             std::fill(d, d + (ox1 - ox0), pad);
           } else {
+            const T* plane = volume + iz * plane_size;
             const int64_t base = iy * g.in_w - g.pad_l + kx * g.dil_w;  // plane[base + ox * stride_w]
             const int64_t lo = std::clamp(valid.lo, ox0, ox1), hi = std::clamp(valid.hi, lo, ox1);
             std::fill(d, d + (lo - ox0), pad);
@@ -384,27 +491,32 @@ void Im2colNchw(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_
           p += ox1 - ox0;
         }
       }
+     }
     }
   }
 }
 
-// NHWC im2col of response pixels [p0, p1) of image n, group gi: col[p - p0][(ky, kx, i)].
+// NHWC / NDHWC im2col of response pixels [p0, p1) of image n, group gi:
+// col[p - p0][(kz, ky, kx, i)].
 template <typename C, typename T>
 void Im2colNhwc(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_t p0, int64_t p1, C pad, C* col) {
-  const int64_t k = g.kh * g.kw * g.in_c_g;
+  const int64_t k = g.Window() * g.in_c_g, out_plane = g.out_h * g.out_w;
   for (int64_t p = p0; p < p1; ++p) {
-    const int64_t oy = p / g.out_w, ox = p % g.out_w;
+    const int64_t oz = p / out_plane, oy = p % out_plane / g.out_w, ox = p % g.out_w;
     C* dst = col + (p - p0) * k;
-    for (int64_t ky = 0; ky < g.kh; ++ky) {
-      const int64_t iy = oy * g.stride_h - g.pad_t + ky * g.dil_h;
-      for (int64_t kx = 0; kx < g.kw; ++kx) {
-        const int64_t ix = ox * g.stride_w - g.pad_l + kx * g.dil_w;
-        C* d = dst + (ky * g.kw + kx) * g.in_c_g;
-        if (iy < 0 || iy >= g.in_h || ix < 0 || ix >= g.in_w) {
-          std::fill(d, d + g.in_c_g, pad);
-        } else {
-          const T* s = x + ((n * g.in_h + iy) * g.in_w + ix) * g.in_c + gi * g.in_c_g;
-          for (int64_t i = 0; i < g.in_c_g; ++i) d[i] = static_cast<C>(static_cast<typename ComputeType<T>::type>(s[i]));
+    for (int64_t kz = 0; kz < g.kd; ++kz) {
+      const int64_t iz = oz * g.stride_d - g.pad_f + kz * g.dil_d;
+      for (int64_t ky = 0; ky < g.kh; ++ky) {
+        const int64_t iy = oy * g.stride_h - g.pad_t + ky * g.dil_h;
+        for (int64_t kx = 0; kx < g.kw; ++kx) {
+          const int64_t ix = ox * g.stride_w - g.pad_l + kx * g.dil_w;
+          C* d = dst + ((kz * g.kh + ky) * g.kw + kx) * g.in_c_g;
+          if (iz < 0 || iz >= g.in_d || iy < 0 || iy >= g.in_h || ix < 0 || ix >= g.in_w) {
+            std::fill(d, d + g.in_c_g, pad);
+          } else {
+            const T* s = x + (((n * g.in_d + iz) * g.in_h + iy) * g.in_w + ix) * g.in_c + gi * g.in_c_g;
+            for (int64_t i = 0; i < g.in_c_g; ++i) d[i] = static_cast<C>(static_cast<typename ComputeType<T>::type>(s[i]));
+          }
         }
       }
     }
@@ -413,13 +525,13 @@ void Im2colNhwc(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_
 
 // Conv2D by im2col + GEMM into acc (the response in the data layout), over (n, group, tile).
 template <typename C, typename T>
-void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, const std::vector<C>& w, C pad,
-                  C* acc) {
-  const int64_t pixels = g.out_h * g.out_w;
-  const int64_t k = g.in_c_g * g.kh * g.kw;
-  // A 1x1 window with stride 1 and no pads reads x itself as the column matrix.
-  [[maybe_unused]] const bool pointwise = std::is_same_v<C, T> && g.kh == 1 && g.kw == 1 && g.stride_h == 1 && g.stride_w == 1 &&
-                         g.pad_t == 0 && g.pad_b == 0 && g.pad_l == 0 && g.pad_r == 0;
+void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, const C* w, C pad, C* acc) {
+  const int64_t pixels = g.ResponsePixels();
+  const int64_t k = g.in_c_g * g.Window();
+  // A 1x1(x1) window with stride 1 and no pads reads x itself as the column matrix.
+  [[maybe_unused]] const bool pointwise =
+      std::is_same_v<C, T> && g.Window() == 1 && g.stride_d == 1 && g.stride_h == 1 && g.stride_w == 1 &&
+      g.pad_f == 0 && g.pad_bk == 0 && g.pad_t == 0 && g.pad_b == 0 && g.pad_l == 0 && g.pad_r == 0;
   // Tiles of response pixels: a column buffer of at most ~2M elements, and enough tiles for
   // every thread when there are few images x groups.
   constexpr int64_t kMaxColumn = int64_t{1} << 21;
@@ -444,7 +556,7 @@ void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, c
         call.m = g.out_c_g;
         call.n = width;
         call.k = k;
-        call.a = w.data() + gi * g.out_c_g * k;
+        call.a = w + gi * g.out_c_g * k;
         call.lda = k;
         if constexpr (std::is_same_v<C, T>) {
           if (pointwise) {
@@ -477,7 +589,7 @@ void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, c
           call.a = col.data();
           call.lda = k;
         }
-        call.b = w.data() + gi * g.out_c_g * k;
+        call.b = w + gi * g.out_c_g * k;
         call.ldb = k;
         call.c = acc + (n * pixels + p0) * g.out_c + gi * g.out_c_g;
         call.ldc = g.out_c;
@@ -591,10 +703,21 @@ void StoreConv(const Parallel& parallel, const ConvGeometry& g, const C* acc, co
       }
     }
   });
-  parallel.For(count, kElementwiseGrain, [&](int64_t begin, int64_t end) {
-    for (int64_t i = begin; i < end; ++i) {
-      const int64_t c = g.nhwc ? i % channels : i / pixels % channels;
-      out[i] = static_cast<O>(WrapAdd(acc[i], b[static_cast<size_t>(c)]));
+  // Contiguous runs sharing one channel (a plane, NCHW) or one bias vector (a pixel, NHWC): no
+  // division per element.
+  const int64_t run = g.nhwc ? channels : pixels;
+  if (run == 0) return;
+  const int64_t runs = count / run;
+  parallel.For(runs, std::max<int64_t>(1, kElementwiseGrain / run), [&](int64_t begin, int64_t end) {
+    for (int64_t r = begin; r < end; ++r) {
+      const C* a = acc + r * run;
+      O* o = out + r * run;
+      if (g.nhwc) {
+        for (int64_t c = 0; c < run; ++c) o[c] = static_cast<O>(WrapAdd(a[c], b[static_cast<size_t>(c)]));
+      } else {
+        const C bc = b[static_cast<size_t>(r % channels)];
+        for (int64_t i = 0; i < run; ++i) o[i] = static_cast<O>(WrapAdd(a[i], bc));
+      }
     }
   });
 }
@@ -627,7 +750,7 @@ KernelFn ForwardKernel(ConvKind kind) {
   return [kind](const KernelArgs& args) {
     std::vector<TensorSpec> specs;
     for (const TensorView& v : args.inputs) specs.push_back(v.spec);
-    const ConvGeometry g = PlanForward(args.op, kind, specs, args.attrs);
+    const ConvGeometry g = Plan(args.op, kind, specs, args.attrs);
     const TensorView& y = args.outputs[0];
     if (y.NumElements() == 0) return;
     const TensorView* bias = args.inputs.size() > 2 ? &args.inputs[2] : nullptr;
@@ -640,10 +763,15 @@ KernelFn ForwardKernel(ConvKind kind) {
       const T* filter = args.inputs[1].As<T>();
       std::vector<C> storage;
       C* acc = Accumulator<C, O>(y, storage);
-      const bool depthwise = g.in_c_g == 1 && g.groups > 1;
+      const bool depthwise = g.in_c_g == 1 && g.groups > 1 && !g.three_d;
       // Depthwise weights are [o][ky][kx] (NCHW) or [ky][kx][o] (NHWC): the canonical
       // [o][(i, ky, kx)] with in_c_g = 1, transposed for NHWC.
-      std::vector<C> w = CanonicalFilter<C>(g, filter, g.nhwc && !depthwise);
+      // A filter already in the GEMM's layout and type is read in place (OIHW with NCHW data,
+      // OHWI with NHWC data): no per-call copy of the weights.
+      const bool in_place = std::is_same_v<C, T> && !depthwise &&
+                            g.filter == (g.nhwc ? FilterLayout::kOHWI : FilterLayout::kOIHW);
+      std::vector<C> w;
+      if (!in_place) w = CanonicalFilter<C>(g, filter, g.nhwc && !depthwise);
       if (depthwise && g.nhwc) {
         std::vector<C> t(w.size());
         const int64_t window = g.kh * g.kw;
@@ -656,16 +784,16 @@ KernelFn ForwardKernel(ConvKind kind) {
       if (depthwise) {
         ConvolveDepthwise(args.parallel, g, x, w, pad, acc);
       } else {
-        ConvolveGemm(args.parallel, g, x, w, pad, acc);
+        ConvolveGemm(args.parallel, g, x, in_place ? reinterpret_cast<const C*>(filter) : w.data(), pad, acc);
       }
-      StoreConv<O>(args.parallel, g, acc, bias, y, g.out_c, g.out_h * g.out_w);
+      StoreConv<O>(args.parallel, g, acc, bias, y, g.out_c, g.ResponsePixels());
     });
   };
 }
 
 InferFn ForwardInfer(const char* op, ConvKind kind) {
   return [op, kind](const std::vector<TensorSpec>& in, const AttrReader& attrs) {
-    const ConvGeometry g = PlanForward(op, kind, in, attrs);
+    const ConvGeometry g = Plan(op, kind, in, attrs);
     return std::vector<TensorSpec>{{ProductDType(in[0].dtype), g.ResponseShape(), g.DataFormat()}};
   };
 }
@@ -787,12 +915,12 @@ std::vector<TensorSpec> TransposeInfer(const std::vector<TensorSpec>& in, const 
   return {{ProductDType(in[1].dtype), g.ImageShape(), g.DataFormat()}};
 }
 
-std::vector<AttrDoc> WindowAttrs(bool groups) {
+std::vector<AttrDoc> WindowAttrs(bool groups, bool three_d = false) {
   std::vector<AttrDoc> attrs = {{"strides", "list_int", ""},
                                 {"pads", "list_int", ""},
-                                {"dilations", "list_int", "[1, 1, 1, 1]"}};
+                                {"dilations", "list_int", three_d ? "[1, 1, 1, 1, 1]" : "[1, 1, 1, 1]"}};
   if (groups) attrs.push_back({"groups", "int", "1"});
-  attrs.push_back({"data_format", "string", "\"NHWC\""});
+  attrs.push_back({"data_format", "string", three_d ? "\"NDHWC\"" : "\"NHWC\""});
   attrs.push_back({"offset_x", "int", "0"});
   return attrs;
 }
@@ -805,6 +933,8 @@ void RegisterConvolution(Registry& registry) {
                      ForwardKernel(ConvKind::kConv2D)});
   registry.Add(OpDef{"DepthwiseConv2D", 2, 4, types, WindowAttrs(false),
                      ForwardInfer("DepthwiseConv2D", ConvKind::kDepthwise), ForwardKernel(ConvKind::kDepthwise)});
+  registry.Add(OpDef{"Conv3D", 2, 4, types, WindowAttrs(true, true), ForwardInfer("Conv3D", ConvKind::kConv3D),
+                     ForwardKernel(ConvKind::kConv3D)});
   std::vector<AttrDoc> transpose_attrs = WindowAttrs(true);
   transpose_attrs.insert(transpose_attrs.end() - 1, {"output_padding", "list_int", "[0, 0, 0, 0]"});
   registry.Add(OpDef{"Conv2DTranspose", 3, 5, types, transpose_attrs, TransposeInfer, TransposeKernel});

@@ -11,7 +11,7 @@ void RegisterElementwiseUnary(Registry& registry);   // elementwise_unary.cpp: m
 void RegisterElementwiseMisc(Registry& registry);    // elementwise_misc.cpp: Cast, Select, ClipByValue, Prelu, ...
 void RegisterMatMul(Registry& registry);             // matmul.cpp
 void RegisterConvolution(Registry& registry);        // convolution.cpp
-void RegisterPooling(Registry& registry);            // pooling.cpp
+void RegisterPooling(Registry& registry);            // pooling.cpp: 2-D and 3-D windows, global, adaptive
 void RegisterNormalization(Registry& registry);      // normalization.cpp
 void RegisterSoftmax(Registry& registry);            // softmax.cpp
 void RegisterReduction(Registry& registry);          // reduction.cpp: Reduce*, ArgMax, ArgMin, TopK, CumSum
@@ -25,6 +25,8 @@ void RegisterLoss(Registry& registry);               // loss.cpp: NLLLoss
 void RegisterScatter(Registry& registry);            // scatter.cpp: ScatterElements, TensorScatterUpdate
 void RegisterEinsum(Registry& registry);             // einsum.cpp
 void RegisterResizeOnnx(Registry& registry);         // resize_onnx.cpp: Resize (ONNX semantics, N-d)
+void RegisterMatrixSequence(Registry& registry);     // matrix_sequence.cpp: MatrixDeterminant, ReverseSequence
+void RegisterGridSampler(Registry& registry);        // grid_sampler.cpp: GridSampler2D
 
 inline void RegisterAllKernels(Registry& registry) {
   RegisterElementwiseBinary(registry);
@@ -46,6 +48,8 @@ inline void RegisterAllKernels(Registry& registry) {
   RegisterScatter(registry);
   RegisterEinsum(registry);
   RegisterResizeOnnx(registry);
+  RegisterMatrixSequence(registry);
+  RegisterGridSampler(registry);
 }
 
 }  // namespace aclsim::sim

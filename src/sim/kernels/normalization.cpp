@@ -1,7 +1,8 @@
-// Normalizations: BatchNorm (inference and training), LayerNorm, InstanceNorm, GroupNorm and
-// L2Normalize. Statistics are computed in ComputeType (float32 for the 16-bit floats and float32,
+// Normalizations: BatchNorm (inference and training), LayerNorm, InstanceNorm, GroupNorm,
+// L2Normalize and LRN. Statistics are computed in ComputeType (float32 for the 16-bit floats and float32,
 // double for float64) in two passes (the mean, then the mean squared deviation), each summed
 // pairwise; variances are the biased (population) ones unless stated. Results round once.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -355,6 +356,75 @@ void L2NormalizeKernel(const KernelArgs& args) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// LRN (local response normalization across channels, CANN's attribute names):
+// y[n, c, ...] = x[n, c, ...] / (bias + alpha * sum of x[n, c', ...]^2 for |c' - c| <= depth_radius)^beta
+// on (N, C, spatial...) with channel dim 1. alpha multiplies the plain sum (TensorFlow's and
+// CANN's convention; ONNX's alpha / size is the converter's business).
+
+struct LrnParams {
+  int64_t radius;
+  double bias, alpha, beta;
+};
+
+LrnParams ReadLrn(const char* op, const Shape& shape, const AttrReader& attrs) {
+  if (shape.size() < 3) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x must be (N, C, spatial...) with at least 3 dims, has shape {}", op,
+         ToString(shape));
+  }
+  const std::string region = attrs.String("norm_region", "ACROSS_CHANNELS");
+  if (region != "ACROSS_CHANNELS") {
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: norm_region \"{}\" is not supported (only ACROSS_CHANNELS)", op, region);
+  }
+  const LrnParams p{attrs.Int("depth_radius", 5), attrs.Float("bias", 1.0f), attrs.Float("alpha", 1.0f),
+                    attrs.Float("beta", 0.5f)};
+  if (p.radius < 0) Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: depth_radius must not be negative, is {}", op, p.radius);
+  return p;
+}
+
+std::vector<TensorSpec> LrnInfer(const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+  RequireDType("LRN", "x", in[0], kFloatTypes);
+  ReadLrn("LRN", in[0].shape, attrs);
+  return {in[0]};
+}
+
+void LrnKernel(const KernelArgs& args) {
+  const TensorView& x = args.inputs[0];
+  const LrnParams p = ReadLrn(args.op, x.shape(), args.attrs);
+  const int64_t channels = x.dim(1);
+  int64_t inner = 1;
+  for (int64_t d = 2; d < x.rank(); ++d) inner *= x.dim(d);
+  DispatchFloating(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    using C = typename ComputeType<T>::type;
+    const T* px = x.As<T>();
+    T* py = args.outputs[0].As<T>();
+    const int64_t window = std::min(2 * p.radius + 1, std::max<int64_t>(channels, 1));
+    args.parallel.For(x.dim(0) * channels, GrainFor(inner * window), [&](int64_t begin, int64_t end) {
+      std::vector<C> sum(static_cast<size_t>(inner));
+      for (int64_t plane = begin; plane < end; ++plane) {
+        const int64_t n = plane / channels, c = plane % channels;
+        const int64_t c0 = std::max<int64_t>(0, c - p.radius), c1 = std::min(channels - 1, c + p.radius);
+        std::fill(sum.begin(), sum.end(), C{0});
+        for (int64_t k = c0; k <= c1; ++k) {
+          const T* src = px + (n * channels + k) * inner;
+          for (int64_t i = 0; i < inner; ++i) {
+            const C v = static_cast<C>(src[i]);
+            sum[static_cast<size_t>(i)] += v * v;
+          }
+        }
+        const T* src = px + plane * inner;
+        T* dst = py + plane * inner;
+        for (int64_t i = 0; i < inner; ++i) {
+          const C scale = std::pow(static_cast<C>(p.bias) + static_cast<C>(p.alpha) * sum[static_cast<size_t>(i)],
+                                   static_cast<C>(p.beta));
+          dst[i] = static_cast<T>(static_cast<C>(src[i]) / scale);
+        }
+      }
+    });
+  });
+}
+
 }  // namespace
 
 void RegisterNormalization(Registry& registry) {
@@ -377,6 +447,13 @@ void RegisterNormalization(Registry& registry) {
                       {"eps", "float", "0.0001"},
                       {"is_training", "bool", "true"}},
                      GroupNormInfer, GroupNormKernel});
+  registry.Add(OpDef{"LRN", 1, 1, Describe(kFloatTypes),
+                     {{"depth_radius", "int", "5"},
+                      {"bias", "float", "1"},
+                      {"alpha", "float", "1"},
+                      {"beta", "float", "0.5"},
+                      {"norm_region", "string", "\"ACROSS_CHANNELS\""}},
+                     LrnInfer, LrnKernel});
   registry.Add(OpDef{"L2Normalize", 1, 1, Describe(kFloatTypes), {{"axis", "list_int", "[]"}, {"eps", "float", "0.0001"}},
                      L2NormalizeInfer, L2NormalizeKernel});
 }

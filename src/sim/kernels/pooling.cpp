@@ -1,8 +1,10 @@
-// 2-D pooling over the H and W dims of an NCHW or NHWC tensor: MaxPool and AvgPool (TensorFlow's
-// SAME/VALID padding), MaxPoolV3 and AvgPoolV2 (also explicit pads with floor or ceil output
-// sizes, global pooling, and for the average whether padding counts), GlobalAveragePool and
-// GlobalMaxPool (mean / maximum over every dim after N and C) and AdaptiveAvgPool2d.
+// Windowed pooling over the spatial dims of an NCHW/NHWC or NCDHW/NDHWC tensor: MaxPool and
+// AvgPool (TensorFlow's SAME/VALID padding), MaxPoolV3 and AvgPoolV2 (also explicit pads with
+// floor or ceil output sizes, global pooling, and for the average whether padding counts),
+// MaxPool3D (also dilated windows) and AvgPool3D; GlobalAveragePool and GlobalMaxPool (mean /
+// maximum over every dim after N and C) and AdaptiveAvgPool2d.
 //
+// The windowed operators share one 3-D path: a 2-D pooling is a 3-D one with a depth of 1.
 // Padded positions never win a max. Averages sum in ComputeType and round once.
 #include <algorithm>
 #include <array>
@@ -19,20 +21,33 @@
 namespace aclsim::sim {
 namespace {
 
-// One spatial dim of a pooling: input size, window, stride, padding and output size. The
-// window of output position o covers input positions [o * stride - pad_before, ... + window).
+// One spatial dim of a pooling: input size, window, stride, dilation, padding and output size.
+// The window of output position o covers input positions o * stride - pad_before + j * dilation
+// for j in [0, window).
 struct PoolDim {
-  int64_t in = 0, window = 1, stride = 1, pad_before = 0, pad_after = 0, out = 0;
+  int64_t in = 1, window = 1, stride = 1, dilation = 1, pad_before = 0, pad_after = 0, out = 1;
+  int64_t Extent() const { return (window - 1) * dilation + 1; }
 };
 
 struct PoolGeometry {
   bool channel_last = false;
+  bool three_d = false;
   int64_t n = 0, c = 0;
-  PoolDim h, w;
+  std::array<PoolDim, 3> dims;  // D, H, W; D is 1 for the 2-D operators
   bool global = false;
 };
 
 enum class Padding { kSame, kValid, kCalculated };
+
+// Which family an operator belongs to: its attribute names, defaults and rank.
+enum class PoolKind {
+  kTf,     // MaxPool, AvgPool: ksize/strides (4), padding SAME/VALID, data_format NHWC
+  kV2,     // MaxPoolV3, AvgPoolV2: padding_mode, pads (4), global_pooling, ceil_mode, NCHW
+  kMax3D,  // MaxPool3D: padding_mode, pads (6), dilation, ceil_mode (int), NDHWC
+  kAvg3D,  // AvgPool3D: pads (6), ceil_mode, count_include_pad, divisor_override, NDHWC
+};
+
+bool Is3D(PoolKind kind) { return kind == PoolKind::kMax3D || kind == PoolKind::kAvg3D; }
 
 Padding ParsePadding(const char* op, const char* attr, const std::string& text) {
   if (text == "SAME") return Padding::kSame;
@@ -41,36 +56,48 @@ Padding ParsePadding(const char* op, const char* attr, const std::string& text) 
   Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} = \"{}\" must be SAME, VALID or CALCULATED", op, attr, text);
 }
 
-bool ChannelLast(const char* op, const std::string& format) {
-  if (format == "NCHW") return false;
-  if (format == "NHWC") return true;
-  Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: data_format = \"{}\" must be NCHW or NHWC", op, format);
+bool ChannelLast(const char* op, const std::string& format, bool three_d) {
+  if (format == (three_d ? "NCDHW" : "NCHW")) return false;
+  if (format == (three_d ? "NDHWC" : "NHWC")) return true;
+  Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: data_format = \"{}\" must be {}", op, format,
+       three_d ? "NCDHW or NDHWC" : "NCHW or NHWC");
 }
 
-// The H and W entries of a 4-entry ksize/strides in data_format order; the N and C ones must be 1.
-std::pair<int64_t, int64_t> SpatialPair(const char* op, const char* attr, const std::vector<int64_t>& values,
-                                        bool channel_last) {
-  if (values.size() != 4) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must have 4 entries (in data_format order), has {}", op, attr,
-         values.size());
+// The spatial entries (D, H, W; or H, W) of ksize/strides/dilation. 2-D operators take 4 entries
+// in data_format order with N and C 1; 3-D ones 5 entries likewise, 3 (D, H, W) or 1 (all three).
+std::vector<int64_t> SpatialValues(const char* op, const char* attr, const std::vector<int64_t>& values,
+                                   bool channel_last, bool three_d) {
+  const size_t rank = three_d ? 5 : 4, spatial = rank - 2;
+  std::vector<int64_t> out;
+  if (values.size() == rank) {
+    const size_t ci = channel_last ? rank - 1 : 1;
+    if (values[0] != 1 || values[ci] != 1) {
+      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must be 1 in the N and C dims", op, attr);
+    }
+    const size_t first = channel_last ? 1 : 2;
+    out.assign(values.begin() + static_cast<std::ptrdiff_t>(first),
+               values.begin() + static_cast<std::ptrdiff_t>(first + spatial));
+  } else if (three_d && values.size() == 3) {
+    out = values;
+  } else if (three_d && values.size() == 1) {
+    out.assign(3, values[0]);
+  } else {
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must have {}, has {}", op, attr,
+         three_d ? "1, 3 or 5 entries" : "4 entries (in data_format order)", values.size());
   }
-  const size_t hi = channel_last ? 1 : 2, wi = channel_last ? 2 : 3, ci = channel_last ? 3 : 1;
-  if (values[0] != 1 || values[ci] != 1) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must be 1 in the N and C dims", op, attr);
+  for (int64_t v : out) {
+    if (v < 1) Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must be positive in the spatial dims", op, attr);
   }
-  if (values[hi] < 1 || values[wi] < 1) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: {} must be positive in the H and W dims, is [{}, {}]", op, attr, values[hi],
-         values[wi]);
-  }
-  return {values[hi], values[wi]};
+  return out;
 }
 
 // Fills d.out (and the pads for SAME); throws when a window does not fit a non-empty input.
 void SizeDim(const char* op, const char* name, PoolDim& d, Padding padding, bool ceil_mode) {
+  const int64_t extent = d.Extent();
   switch (padding) {
     case Padding::kSame: {
       d.out = (d.in + d.stride - 1) / d.stride;
-      const int64_t total = std::max<int64_t>((d.out - 1) * d.stride + d.window - d.in, 0);
+      const int64_t total = std::max<int64_t>((d.out - 1) * d.stride + extent - d.in, 0);
       d.pad_before = d.in == 0 ? 0 : total / 2;
       d.pad_after = d.in == 0 ? 0 : total - total / 2;
       return;
@@ -79,93 +106,146 @@ void SizeDim(const char* op, const char* name, PoolDim& d, Padding padding, bool
       d.pad_before = d.pad_after = 0;
       break;
     case Padding::kCalculated:
-      if (d.pad_before >= d.window || d.pad_after >= d.window) {
+      if (d.pad_before >= extent || d.pad_after >= extent) {
         Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: the {} pads ({}, {}) must be smaller than the window ({})", op, name,
-             d.pad_before, d.pad_after, d.window);
+             d.pad_before, d.pad_after, extent);
       }
       break;
   }
-  const int64_t span = d.in + d.pad_before + d.pad_after - d.window;
+  const int64_t span = d.in + d.pad_before + d.pad_after - extent;
   if (d.in == 0 && span < 0) {
     d.out = 0;
     return;
   }
   if (span < 0) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: the window ({}) is larger than the padded input {} ({})", op, d.window, name,
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: the window ({}) is larger than the padded input {} ({})", op, extent, name,
          d.in + d.pad_before + d.pad_after);
   }
   d.out = (ceil_mode && padding == Padding::kCalculated ? (span + d.stride - 1) / d.stride : span / d.stride) + 1;
-  // With ceil_mode, a last window that starts in the bottom/right padding is dropped.
+  // With ceil_mode, a last window that starts in the trailing padding is dropped.
   if (ceil_mode && padding == Padding::kCalculated && (d.out - 1) * d.stride >= d.in + d.pad_before) --d.out;
 }
 
-// The geometry of MaxPool/AvgPool (TF padding) or, with `v2`, MaxPoolV3/AvgPoolV2.
-PoolGeometry Geometry(const char* op, const Shape& shape, const AttrReader& attrs, bool v2) {
-  if (shape.size() != 4) {
-    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x must have 4 dims (NCHW or NHWC), has shape {}", op, ToString(shape));
+// Explicit pads: 4 [top, bottom, left, right] for 2-D, 6 [front, back, top, bottom, left, right]
+// for 3-D, into the spatial dims from `first`.
+void ReadPads(const char* op, const std::vector<int64_t>& pads, PoolGeometry& g, size_t first) {
+  const size_t count = 2 * (3 - first);
+  if (pads.size() != count) {
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: pads must have {} entries {}, has {}", op, count,
+         count == 4 ? "[top, bottom, left, right]" : "[front, back, top, bottom, left, right]", pads.size());
   }
+  for (int64_t p : pads) {
+    if (p < 0) Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: pads must not be negative", op);
+  }
+  for (size_t i = first; i < 3; ++i) {
+    g.dims[i].pad_before = pads[2 * (i - first)];
+    g.dims[i].pad_after = pads[2 * (i - first) + 1];
+  }
+}
+
+// The geometry of a windowed pooling of `kind`.
+PoolGeometry Geometry(const char* op, const Shape& shape, const AttrReader& attrs, PoolKind kind) {
   PoolGeometry g;
-  g.channel_last = ChannelLast(op, attrs.String("data_format", v2 ? "NCHW" : "NHWC"));
-  g.n = shape[0];
-  g.c = shape[g.channel_last ? 3 : 1];
-  g.h.in = shape[g.channel_last ? 1 : 2];
-  g.w.in = shape[g.channel_last ? 2 : 3];
-  std::tie(g.h.window, g.w.window) = SpatialPair(op, "ksize", attrs.Ints("ksize"), g.channel_last);
-  std::tie(g.h.stride, g.w.stride) = SpatialPair(op, "strides", attrs.Ints("strides"), g.channel_last);
-  Padding padding;
-  bool ceil_mode = false;
-  if (v2) {
-    padding = ParsePadding(op, "padding_mode", attrs.String("padding_mode", "CALCULATED"));
-    const auto pads = attrs.Ints("pads", {0, 0, 0, 0});
-    if (pads.size() != 4) {
-      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: pads must have 4 entries [top, bottom, left, right], has {}", op,
-           pads.size());
-    }
-    for (int64_t p : pads) {
-      if (p < 0) Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: pads must not be negative", op);
-    }
-    g.h.pad_before = pads[0];
-    g.h.pad_after = pads[1];
-    g.w.pad_before = pads[2];
-    g.w.pad_after = pads[3];
-    ceil_mode = attrs.Bool("ceil_mode", false);
-    g.global = attrs.Bool("global_pooling", false);
-  } else {
-    padding = ParsePadding(op, "padding", attrs.String("padding"));
-    if (padding == Padding::kCalculated) {
-      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: padding must be SAME or VALID", op);
-    }
+  g.three_d = Is3D(kind);
+  const size_t rank = g.three_d ? 5 : 4, first = g.three_d ? 0 : 1;
+  if (shape.size() != rank) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x must have {} dims ({}), has shape {}", op, rank,
+         g.three_d ? "NCDHW or NDHWC" : "NCHW or NHWC", ToString(shape));
   }
-  if (g.global) {  // one window over the whole of H and W
-    for (PoolDim* d : {&g.h, &g.w}) *d = PoolDim{d->in, d->in, 1, 0, 0, 1};
+  g.channel_last = ChannelLast(op, attrs.String("data_format", kind == PoolKind::kV2 ? "NCHW" : g.three_d ? "NDHWC" : "NHWC"),
+                               g.three_d);
+  g.n = shape[0];
+  g.c = shape[g.channel_last ? rank - 1 : 1];
+  const size_t spatial0 = g.channel_last ? 1 : 2;
+  const auto ksize = SpatialValues(op, "ksize", attrs.Ints("ksize"), g.channel_last, g.three_d);
+  const auto strides = SpatialValues(op, "strides", attrs.Ints("strides"), g.channel_last, g.three_d);
+  std::vector<int64_t> dilation(rank - 2, 1);
+  if (kind == PoolKind::kMax3D) {
+    dilation = SpatialValues(op, "dilation", attrs.Ints("dilation", {1, 1, 1}), g.channel_last, true);
+  }
+  for (size_t i = first; i < 3; ++i) {
+    PoolDim& d = g.dims[i];
+    d.in = shape[spatial0 + i - first];
+    d.window = ksize[i - first];
+    d.stride = strides[i - first];
+    d.dilation = dilation[i - first];
+  }
+  Padding padding = Padding::kCalculated;
+  bool ceil_mode = false;
+  switch (kind) {
+    case PoolKind::kTf:
+      padding = ParsePadding(op, "padding", attrs.String("padding"));
+      if (padding == Padding::kCalculated) Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: padding must be SAME or VALID", op);
+      break;
+    case PoolKind::kV2:
+      padding = ParsePadding(op, "padding_mode", attrs.String("padding_mode", "CALCULATED"));
+      ReadPads(op, attrs.Ints("pads", {0, 0, 0, 0}), g, first);
+      ceil_mode = attrs.Bool("ceil_mode", false);
+      g.global = attrs.Bool("global_pooling", false);
+      break;
+    case PoolKind::kMax3D:
+      padding = ParsePadding(op, "padding_mode", attrs.String("padding_mode", "CALCULATED"));
+      ReadPads(op, attrs.Ints("pads", {0, 0, 0, 0, 0, 0}), g, first);
+      ceil_mode = attrs.Int("ceil_mode", 0) != 0;
+      break;
+    case PoolKind::kAvg3D:
+      ReadPads(op, attrs.Ints("pads"), g, first);
+      ceil_mode = attrs.Bool("ceil_mode", false);
+      break;
+  }
+  if (g.global) {  // one window over the whole of every spatial dim
+    for (size_t i = first; i < 3; ++i) g.dims[i] = PoolDim{g.dims[i].in, g.dims[i].in, 1, 1, 0, 0, 1};
     return g;
   }
-  SizeDim(op, "H", g.h, padding, ceil_mode);
-  SizeDim(op, "W", g.w, padding, ceil_mode);
+  static const char* const kNames[] = {"D", "H", "W"};
+  for (size_t i = first; i < 3; ++i) SizeDim(op, kNames[i], g.dims[i], padding, ceil_mode);
   return g;
 }
 
 Shape OutputShape(const PoolGeometry& g) {
-  return g.channel_last ? Shape{g.n, g.h.out, g.w.out, g.c} : Shape{g.n, g.c, g.h.out, g.w.out};
+  Shape out = {g.n};
+  if (!g.channel_last) out.push_back(g.c);
+  for (size_t i = g.three_d ? 0 : 1; i < 3; ++i) out.push_back(g.dims[i].out);
+  if (g.channel_last) out.push_back(g.c);
+  return out;
 }
 
-// Element strides of (n, c, h, w) in a tensor of `g`'s layout with spatial sizes h, w.
-std::array<int64_t, 4> Strides(const PoolGeometry& g, int64_t h, int64_t w) {
-  if (g.channel_last) return {h * w * g.c, 1, w * g.c, g.c};
-  return {g.c * h * w, h * w, w, 1};
+// Element strides of (n, c, d, h, w) in a tensor of `g`'s layout with spatial sizes d, h, w.
+std::array<int64_t, 5> Strides(const PoolGeometry& g, int64_t d, int64_t h, int64_t w) {
+  if (g.channel_last) return {d * h * w * g.c, 1, h * w * g.c, w * g.c, g.c};
+  return {g.c * d * h * w, d * h * w, h * w, w, 1};
 }
 
-// Calls fn(oh, in_base, out_base, in_strides, out_strides) for every output row (n, c, oh),
-// split over the threads; in_base is the offset of x[n, c, 0, 0], out_base that of y[n, c, oh, 0].
+// The taps [j0, j1) of dim `d`'s window at output position o that fall inside the input, and the
+// first input position (o * stride - pad_before).
+struct Taps {
+  int64_t start, j0, j1;
+};
+Taps TapsOf(const PoolDim& d, int64_t o) {
+  const int64_t start = o * d.stride - d.pad_before;
+  // start + j * dilation in [0, in)
+  const int64_t j0 = start >= 0 ? 0 : (-start + d.dilation - 1) / d.dilation;
+  const int64_t j1 = start >= d.in ? 0 : std::min(d.window, (d.in - 1 - start) / d.dilation + 1);
+  return {start, j0, std::max(j0, j1)};
+}
+
+// Calls fn(od, oh, in_base, out_base, si, so) for every output row (n, c, od, oh), split over the
+// threads; in_base is the offset of x[n, c, 0, 0, 0], out_base that of y[n, c, od, oh, 0].
 template <typename Fn>
 void ForEachRow(const KernelArgs& args, const PoolGeometry& g, int64_t work_per_row, Fn fn) {
-  const auto si = Strides(g, g.h.in, g.w.in), so = Strides(g, g.h.out, g.w.out);
-  args.parallel.For(g.n * g.c * g.h.out, GrainFor(work_per_row), [&](int64_t begin, int64_t end) {
+  const PoolDim &dd = g.dims[0], &dh = g.dims[1], &dw = g.dims[2];
+  const auto si = Strides(g, dd.in, dh.in, dw.in), so = Strides(g, dd.out, dh.out, dw.out);
+  args.parallel.For(g.n * g.c * dd.out * dh.out, GrainFor(work_per_row), [&](int64_t begin, int64_t end) {
     for (int64_t row = begin; row < end; ++row) {
-      const int64_t oh = row % g.h.out, nc = row / g.h.out, c = nc % g.c, n = nc / g.c;
-      fn(oh, n * si[0] + c * si[1], n * so[0] + c * so[1] + oh * so[2], si, so);
+      const int64_t oh = row % dh.out, od = row / dh.out % dd.out, nc = row / (dh.out * dd.out);
+      const int64_t c = nc % g.c, n = nc / g.c;
+      fn(od, oh, n * si[0] + c * si[1], n * so[0] + c * so[1] + od * so[2] + oh * so[3], si, so);
     }
   });
+}
+
+int64_t WindowWork(const PoolGeometry& g) {
+  return g.dims[2].out * g.dims[0].window * g.dims[1].window * g.dims[2].window;
 }
 
 template <typename C>
@@ -177,84 +257,97 @@ C MaxOf(C a, C b) {
 }
 
 void MaxPoolKernel(const KernelArgs& args, const PoolGeometry& g) {
+  const PoolDim &dd = g.dims[0], &dh = g.dims[1], &dw = g.dims[2];
   DispatchNumeric(args.inputs[0].dtype(), [&](auto tag) {
     using T = decltype(tag);
     using C = typename ComputeType<T>::type;
     const T* x = args.inputs[0].As<T>();
     T* y = args.outputs[0].As<T>();
-    ForEachRow(args, g, g.w.out * g.h.window * g.w.window, [&](int64_t oh, int64_t in_base, int64_t out_base,
-                                                               const auto& si, const auto& so) {
-      const int64_t hs = oh * g.h.stride - g.h.pad_before;
-      const int64_t h0 = std::max<int64_t>(hs, 0), h1 = std::min(hs + g.h.window, g.h.in);
-      for (int64_t ow = 0; ow < g.w.out; ++ow) {
-        const int64_t ws = ow * g.w.stride - g.w.pad_before;
-        const int64_t w0 = std::max<int64_t>(ws, 0), w1 = std::min(ws + g.w.window, g.w.in);
+    ForEachRow(args, g, WindowWork(g), [&](int64_t od, int64_t oh, int64_t in_base, int64_t out_base,
+                                           const auto& si, const auto& so) {
+      const Taps td = TapsOf(dd, od), th = TapsOf(dh, oh);
+      for (int64_t ow = 0; ow < dw.out; ++ow) {
+        const Taps tw = TapsOf(dw, ow);
         C best = std::numeric_limits<C>::has_infinity ? -std::numeric_limits<C>::infinity()
                                                       : std::numeric_limits<C>::lowest();
-        for (int64_t h = h0; h < h1; ++h) {
-          for (int64_t w = w0; w < w1; ++w) best = MaxOf(best, static_cast<C>(x[in_base + h * si[2] + w * si[3]]));
+        for (int64_t jd = td.j0; jd < td.j1; ++jd) {
+          const int64_t zd = in_base + (td.start + jd * dd.dilation) * si[2];
+          for (int64_t jh = th.j0; jh < th.j1; ++jh) {
+            const int64_t zh = zd + (th.start + jh * dh.dilation) * si[3];
+            for (int64_t jw = tw.j0; jw < tw.j1; ++jw) {
+              best = MaxOf(best, static_cast<C>(x[zh + (tw.start + jw * dw.dilation) * si[4]]));
+            }
+          }
         }
-        y[out_base + ow * so[3]] = static_cast<T>(best);
+        y[out_base + ow * so[4]] = static_cast<T>(best);
       }
     });
   });
 }
 
-// Average pooling. Divisor: divisor_override when positive; else with `exclusive` the number of
-// input elements in the window, without it the window's size clipped to the padded input.
+// Average pooling (never dilated). Divisor: divisor_override when positive; else with
+// `exclusive` the number of input elements in the window, without it the window's size clipped
+// to the padded input.
 void AvgPoolKernel(const KernelArgs& args, const PoolGeometry& g, bool exclusive, int64_t divisor_override) {
+  const PoolDim &dd = g.dims[0], &dh = g.dims[1], &dw = g.dims[2];
+  auto padded = [](const PoolDim& d, int64_t start) {
+    return std::min(start + d.window, d.in + d.pad_after) - start;
+  };
   DispatchFloating(args.inputs[0].dtype(), [&](auto tag) {
     using T = decltype(tag);
     using C = typename ComputeType<T>::type;
     const T* x = args.inputs[0].As<T>();
     T* y = args.outputs[0].As<T>();
-    ForEachRow(args, g, g.w.out * g.h.window * g.w.window, [&](int64_t oh, int64_t in_base, int64_t out_base,
-                                                               const auto& si, const auto& so) {
-      const int64_t hs = oh * g.h.stride - g.h.pad_before;
-      const int64_t h0 = std::max<int64_t>(hs, 0), h1 = std::min(hs + g.h.window, g.h.in);
-      const int64_t h_padded = std::min(hs + g.h.window, g.h.in + g.h.pad_after) - hs;
-      for (int64_t ow = 0; ow < g.w.out; ++ow) {
-        const int64_t ws = ow * g.w.stride - g.w.pad_before;
-        const int64_t w0 = std::max<int64_t>(ws, 0), w1 = std::min(ws + g.w.window, g.w.in);
-        const int64_t w_padded = std::min(ws + g.w.window, g.w.in + g.w.pad_after) - ws;
+    ForEachRow(args, g, WindowWork(g), [&](int64_t od, int64_t oh, int64_t in_base, int64_t out_base,
+                                           const auto& si, const auto& so) {
+      const Taps td = TapsOf(dd, od), th = TapsOf(dh, oh);
+      const int64_t dh_padded = padded(dd, td.start) * padded(dh, th.start);
+      for (int64_t ow = 0; ow < dw.out; ++ow) {
+        const Taps tw = TapsOf(dw, ow);
         C sum = 0;
-        for (int64_t h = h0; h < h1; ++h) {
-          for (int64_t w = w0; w < w1; ++w) sum += static_cast<C>(x[in_base + h * si[2] + w * si[3]]);
+        for (int64_t jd = td.j0; jd < td.j1; ++jd) {
+          const int64_t zd = in_base + (td.start + jd) * si[2];
+          for (int64_t jh = th.j0; jh < th.j1; ++jh) {
+            const int64_t zh = zd + (th.start + jh) * si[3];
+            for (int64_t jw = tw.j0; jw < tw.j1; ++jw) sum += static_cast<C>(x[zh + (tw.start + jw) * si[4]]);
+          }
         }
         int64_t divisor = divisor_override;
         if (divisor <= 0) {
-          divisor = exclusive ? std::max<int64_t>(h1 - h0, 0) * std::max<int64_t>(w1 - w0, 0) : h_padded * w_padded;
+          divisor = exclusive ? (td.j1 - td.j0) * (th.j1 - th.j0) * (tw.j1 - tw.j0)
+                              : dh_padded * padded(dw, tw.start);
         }
-        y[out_base + ow * so[3]] = static_cast<T>(sum / static_cast<C>(divisor));  // 0/0: NaN
+        y[out_base + ow * so[4]] = static_cast<T>(sum / static_cast<C>(divisor));  // 0/0: NaN
       }
     });
   });
 }
 
-// Registers a pooling operator whose geometry Geometry() gives.
-void AddPool(Registry& registry, const char* type, bool v2, bool is_max, std::initializer_list<DType> types,
+// Registers a windowed pooling operator of `kind`.
+void AddPool(Registry& registry, const char* type, PoolKind kind, bool is_max, std::initializer_list<DType> types,
              std::vector<AttrDoc> attrs) {
   std::vector<DType> allowed(types);
-  InferFn infer = [type, v2, is_max, allowed](const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+  InferFn infer = [type, kind, is_max, allowed](const std::vector<TensorSpec>& in, const AttrReader& attrs) {
     if (std::find(allowed.begin(), allowed.end(), in[0].dtype) == allowed.end()) {
       Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "{}: x has data type {}, which this operator does not support", type,
            Name(in[0].dtype));
     }
-    const PoolGeometry g = Geometry(type, in[0].shape, attrs, v2);
-    if (!is_max && v2) {
-      attrs.Bool("exclusive", true);
-      if (attrs.Int("divisor_override", 0) < 0) {
-        Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: divisor_override must not be negative", type);
-      }
+    const PoolGeometry g = Geometry(type, in[0].shape, attrs, kind);
+    if (kind == PoolKind::kV2 && !is_max) attrs.Bool("exclusive", true);
+    if (kind == PoolKind::kAvg3D) attrs.Bool("count_include_pad", true);
+    if ((kind == PoolKind::kV2 || kind == PoolKind::kAvg3D) && !is_max && attrs.Int("divisor_override", 0) < 0) {
+      Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: divisor_override must not be negative", type);
     }
     return std::vector<TensorSpec>{{in[0].dtype, OutputShape(g), in[0].format}};
   };
-  KernelFn kernel = [v2, is_max](const KernelArgs& args) {
-    const PoolGeometry g = Geometry(args.op, args.inputs[0].shape(), args.attrs, v2);
+  KernelFn kernel = [kind, is_max](const KernelArgs& args) {
+    const PoolGeometry g = Geometry(args.op, args.inputs[0].shape(), args.attrs, kind);
     if (is_max) {
       MaxPoolKernel(args, g);
-    } else if (v2) {
+    } else if (kind == PoolKind::kV2) {
       AvgPoolKernel(args, g, args.attrs.Bool("exclusive", true), args.attrs.Int("divisor_override", 0));
+    } else if (kind == PoolKind::kAvg3D) {
+      AvgPoolKernel(args, g, !args.attrs.Bool("count_include_pad", true), args.attrs.Int("divisor_override", 0));
     } else {
       AvgPoolKernel(args, g, true, 0);  // TensorFlow's AvgPool averages over the real elements only
     }
@@ -417,10 +510,28 @@ void RegisterPooling(Registry& registry) {
   avg_v2_attrs.push_back({"exclusive", "bool", "true"});
   avg_v2_attrs.push_back({"divisor_override", "int", "0"});
 
-  AddPool(registry, "MaxPool", false, true, kNumericTypes, tf_attrs);
-  AddPool(registry, "MaxPoolV3", true, true, kNumericTypes, v2_attrs);
-  AddPool(registry, "AvgPool", false, false, kFloatTypes, tf_attrs);
-  AddPool(registry, "AvgPoolV2", true, false, kFloatTypes, avg_v2_attrs);
+  // MaxPool3D and AvgPool3D as CANN's operator prototypes name their attributes (nn_pooling_ops.h).
+  const std::vector<AttrDoc> max3d_attrs = {{"ksize", "list_int", ""},
+                                            {"strides", "list_int", ""},
+                                            {"padding_mode", "string", "\"CALCULATED\""},
+                                            {"pads", "list_int", "[0, 0, 0, 0, 0, 0]"},
+                                            {"dilation", "list_int", "[1, 1, 1]"},
+                                            {"ceil_mode", "int", "0"},
+                                            {"data_format", "string", "\"NDHWC\""}};
+  const std::vector<AttrDoc> avg3d_attrs = {{"ksize", "list_int", ""},
+                                            {"strides", "list_int", ""},
+                                            {"pads", "list_int", ""},
+                                            {"ceil_mode", "bool", "false"},
+                                            {"count_include_pad", "bool", "true"},
+                                            {"divisor_override", "int", "0"},
+                                            {"data_format", "string", "\"NDHWC\""}};
+
+  AddPool(registry, "MaxPool", PoolKind::kTf, true, kNumericTypes, tf_attrs);
+  AddPool(registry, "MaxPoolV3", PoolKind::kV2, true, kNumericTypes, v2_attrs);
+  AddPool(registry, "MaxPool3D", PoolKind::kMax3D, true, kNumericTypes, max3d_attrs);
+  AddPool(registry, "AvgPool", PoolKind::kTf, false, kFloatTypes, tf_attrs);
+  AddPool(registry, "AvgPoolV2", PoolKind::kV2, false, kFloatTypes, avg_v2_attrs);
+  AddPool(registry, "AvgPool3D", PoolKind::kAvg3D, false, kFloatTypes, avg3d_attrs);
   registry.Add(OpDef{"GlobalAveragePool", 1, 1, Describe(kFloatTypes), {}, GlobalAveragePoolInfer,
                      GlobalAveragePoolKernel});
   registry.Add(OpDef{"GlobalMaxPool", 1, 1, Describe(kFloatTypes), {}, GlobalMaxPoolInfer, GlobalMaxPoolKernel});
