@@ -65,6 +65,13 @@ void AddStringAttr(onnx::NodeProto* node, const std::string& name, const std::st
   a->set_s(value);
 }
 
+void AddIntsAttr(onnx::NodeProto* node, const std::string& name, const std::vector<int64_t>& values) {
+  auto* a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::INTS);
+  for (int64_t v : values) a->add_ints(v);
+}
+
 void AddFloats(onnx::GraphProto* graph, const std::string& name, const std::vector<int64_t>& dims,
                const std::vector<float>& values) {
   onnx::TensorProto* t = graph->add_initializer();
@@ -223,6 +230,84 @@ TEST_F(AtcOnnxTest, BatchNormalizationAfterConvIsFoldedIntoTheConv) {
   ASSERT_EQ(Types(graph), std::vector<std::string>{"Conv2D"});
   EXPECT_EQ(graph.nodes[0].inputs.size(), 3u) << "the folded BN becomes the conv's bias";
   EXPECT_EQ(graph.tensors[graph.outputs[0]].name, "y");
+}
+
+TEST_F(AtcOnnxTest, ThreeDimensionalConvBecomesConv3DWithSixPads) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 2, 5, 6, 7});
+  AddFloats(g, "w", {4, 2, 3, 3, 3}, std::vector<float>(4 * 2 * 27, 0.5f));
+  onnx::NodeProto* conv = AddNode(g, "Conv", {"x", "w"}, {"y"});
+  AddIntsAttr(conv, "pads", {1, 0, 2, 1, 0, 2});  // ONNX: all begins, then all ends
+  AddIntsAttr(conv, "strides", {1, 2, 1});
+  AddIntsAttr(conv, "dilations", {2, 1, 1});
+  AddValueInfo(g->mutable_output(), "y", {1, 4, 3, 2, 9});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), std::vector<std::string>{"Conv3D"});
+  const aclsim::sim::Attrs& attrs = graph.nodes[0].attrs;
+  EXPECT_EQ(std::get<std::vector<int64_t>>(attrs.at("pads")), (std::vector<int64_t>{1, 1, 0, 0, 2, 2}));
+  EXPECT_EQ(std::get<std::vector<int64_t>>(attrs.at("strides")), (std::vector<int64_t>{1, 1, 1, 2, 1}));
+  EXPECT_EQ(std::get<std::vector<int64_t>>(attrs.at("dilations")), (std::vector<int64_t>{1, 1, 2, 1, 1}));
+  EXPECT_EQ(std::get<std::string>(attrs.at("data_format")), "NCDHW");
+  // D: 5 + 1 + 1 - 5 (the dilated window) + 1 = 3; H: (6 - 3) / 2 + 1 = 2; W: 7 + 2 + 2 - 3 + 1 = 9.
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{1, 4, 3, 2, 9}));
+}
+
+TEST_F(AtcOnnxTest, DilatedTwoDimensionalMaxPoolRunsAsMaxPool3DWithADepthOfOne) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 3, 8, 9});
+  onnx::NodeProto* pool = AddNode(g, "MaxPool", {"x"}, {"y"});
+  AddIntsAttr(pool, "kernel_shape", {2, 2});
+  AddIntsAttr(pool, "dilations", {2, 3});
+  AddValueInfo(g->mutable_output(), "y", {1, 3, 6, 6});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), (std::vector<std::string>{"Reshape", "MaxPool3D", "Reshape"}));
+  const aclsim::sim::Attrs& attrs = graph.nodes[1].attrs;
+  EXPECT_EQ(std::get<std::vector<int64_t>>(attrs.at("dilation")), (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(std::get<std::vector<int64_t>>(attrs.at("ksize")), (std::vector<int64_t>{1, 1, 1, 2, 2}));
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{1, 3, 6, 6}));
+}
+
+TEST_F(AtcOnnxTest, ThreeDimensionalAveragePoolBecomesAvgPool3DAndDilatedAveragePoolFails) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 2, 4, 4, 4});
+  onnx::NodeProto* pool = AddNode(g, "AveragePool", {"x"}, {"y"}, "avg");
+  AddIntsAttr(pool, "kernel_shape", {2, 2, 2});
+  AddIntsAttr(pool, "pads", {1, 1, 1, 0, 0, 0});
+  AddIntAttr(pool, "count_include_pad", 1);
+  AddValueInfo(g->mutable_output(), "y", {1, 2, 4, 4, 4});
+  AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), std::vector<std::string>{"AvgPool3D"});
+  EXPECT_EQ(std::get<std::vector<int64_t>>(graph.nodes[0].attrs.at("pads")), (std::vector<int64_t>{1, 0, 1, 0, 1, 0}));
+  EXPECT_TRUE(std::get<bool>(graph.nodes[0].attrs.at("count_include_pad")));
+  AddIntsAttr(pool, "dilations", {1, 2, 1});
+  result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("\"avg\""), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("dilations"), std::string::npos) << result.output;
+}
+
+TEST_F(AtcOnnxTest, ScatterNDReductionIsPassedToTensorScatterUpdate) {
+  onnx::ModelProto model = NewModel(16);
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {4, 2});
+  AddInt64s(g, "indices", {1, 1}, {2});
+  AddFloats(g, "updates", {1, 2}, {1, 1});
+  AddStringAttr(AddNode(g, "ScatterND", {"x", "indices", "updates"}, {"y"}), "reduction", "mul");
+  AddValueInfo(g->mutable_output(), "y", {4, 2});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), std::vector<std::string>{"TensorScatterUpdate"});
+  EXPECT_EQ(std::get<std::string>(graph.nodes[0].attrs.at("reduction")), "mul");
 }
 
 TEST_F(AtcOnnxTest, EveryConstantIsStoredAt64ByteAlignedOffsets) {

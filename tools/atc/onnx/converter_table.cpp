@@ -53,6 +53,11 @@ const std::vector<Converter>& Table() {
       {"Det", 11, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "MatrixDeterminant"); }},
       {"Div", 1, kMaxOpset, kLegacyBroadcast, [](N n, B b) { ConvertBinary(n, b, "Div"); }},
       {"Dropout", 1, kMaxOpset, {"ratio", "is_test", "seed"}, ConvertDropout},
+      {"Einsum", 12, kMaxOpset, {"equation"},
+       [](N n, B b) {
+         if (!n.Has("equation")) n.FailAttr("equation", "required but missing");
+         Direct(n, b, "Einsum", {{"equation", n.String("equation", "")}});
+       }},
       {"Elu", 1, kMaxOpset, {"alpha"}, ConvertElu},
       {"Equal", 1, kMaxOpset, kLegacyBroadcast, [](N n, B b) { ConvertBinary(n, b, "Equal"); }},
       {"Erf", 9, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "Erf"); }},
@@ -69,6 +74,7 @@ const std::vector<Converter>& Table() {
       {"GlobalMaxPool", 1, kMaxOpset, {}, ConvertGlobalMaxPool},
       {"Greater", 1, kMaxOpset, kLegacyBroadcast, [](N n, B b) { ConvertBinary(n, b, "Greater"); }},
       {"GreaterOrEqual", 12, kMaxOpset, {}, [](N n, B b) { ConvertBinary(n, b, "GreaterEqual"); }},
+      {"GridSample", 16, kMaxOpset, {"align_corners", "mode", "padding_mode"}, ConvertGridSample},
       {"HardSigmoid", 1, kMaxOpset, {"alpha", "beta"}, ConvertHardSigmoid},
       {"HardSwish", 14, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "HardSwish"); }},
       {"Hardmax", 1, kMaxOpset, {"axis"}, ConvertHardmax},
@@ -116,7 +122,9 @@ const std::vector<Converter>& Table() {
        {"mode", "coordinate_transformation_mode", "nearest_mode", "cubic_coeff_a", "exclude_outside",
         "extrapolation_value"},
        ConvertResize},
+      {"ReverseSequence", 10, kMaxOpset, {"batch_axis", "time_axis"}, ConvertReverseSequence},
       {"Round", 11, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "Round"); }},
+      {"Scatter", 9, 10, {"axis"}, ConvertScatterElements},  // ScatterElements before opset 11
       {"ScatterElements", 11, kMaxOpset, {"axis", "reduction"}, ConvertScatterElements},
       {"ScatterND", 11, kMaxOpset, {"reduction"}, ConvertScatterND},
       {"Selu", 1, kMaxOpset, {"alpha", "gamma"}, ConvertSelu},

@@ -81,6 +81,8 @@ void ConvertGather(const OnnxNode& node, GraphBuilder& b);
 void ConvertGatherElements(const OnnxNode& node, GraphBuilder& b);
 void ConvertGatherND(const OnnxNode& node, GraphBuilder& b);
 void ConvertScatterND(const OnnxNode& node, GraphBuilder& b);
+void ConvertReverseSequence(const OnnxNode& node, GraphBuilder& b);
+void ConvertGridSample(const OnnxNode& node, GraphBuilder& b);
 void ConvertScatterElements(const OnnxNode& node, GraphBuilder& b);
 void ConvertOneHot(const OnnxNode& node, GraphBuilder& b);
 void ConvertTopK(const OnnxNode& node, GraphBuilder& b);

@@ -1,5 +1,5 @@
 // Ops that pick or place elements by index: Gather, GatherElements, GatherND, ScatterND,
-// ScatterElements, OneHot, TopK, ArgMax/ArgMin, CumSum.
+// ScatterElements, OneHot, TopK, ArgMax/ArgMin, CumSum; ReverseSequence and GridSample.
 #include "ops.h"
 #include "ops_common.h"
 
@@ -21,11 +21,37 @@ void ConvertGatherND(const OnnxNode& node, GraphBuilder& b) {
   Direct(node, b, "GatherNd", {{"negative_index_support", true}});
 }
 
-// ScatterND: data with updates written at indices (TensorScatterUpdate's operands).
+// ScatterND: data with updates written at indices (TensorScatterUpdate's operands), or combined
+// with what is there by `reduction` (add, mul, max, min).
 void ConvertScatterND(const OnnxNode& node, GraphBuilder& b) {
   const std::string reduction = node.String("reduction", "none");
-  if (reduction != "none") node.FailAttr("reduction", "\"{}\" is not supported (only none)", reduction);
-  Direct(node, b, "TensorScatterUpdate");
+  if (reduction != "none" && reduction != "add" && reduction != "mul" && reduction != "max" && reduction != "min") {
+    node.FailAttr("reduction", "\"{}\" is not none, add, mul, max or min", reduction);
+  }
+  Direct(node, b, "TensorScatterUpdate", {{"reduction", reduction}});
+}
+
+// ReverseSequence: time_axis / batch_axis are CANN's seq_dim / batch_dim.
+void ConvertReverseSequence(const OnnxNode& node, GraphBuilder& b) {
+  const int64_t rank = b.Rank(node.Input(0));
+  Direct(node, b, "ReverseSequence",
+         {{"seq_dim", NormalizeAxis(node, "time_axis", node.Int("time_axis", 0), rank)},
+          {"batch_dim", NormalizeAxis(node, "batch_axis", node.Int("batch_axis", 1), rank)}});
+}
+
+// GridSample (2-D, opset 16): GridSampler2D with the same mode names.
+void ConvertGridSample(const OnnxNode& node, GraphBuilder& b) {
+  if (b.Rank(node.Input(0)) != 4) node.Fail("only 2-D sampling (a 4-D input) is supported");
+  const std::string mode = node.String("mode", "bilinear");
+  if (mode != "bilinear" && mode != "nearest" && mode != "bicubic") {
+    node.FailAttr("mode", "\"{}\" is not bilinear, nearest or bicubic", mode);
+  }
+  const std::string padding = node.String("padding_mode", "zeros");
+  if (padding != "zeros" && padding != "border" && padding != "reflection") {
+    node.FailAttr("padding_mode", "\"{}\" is not zeros, border or reflection", padding);
+  }
+  Direct(node, b, "GridSampler2D",
+         {{"interpolation_mode", mode}, {"padding_mode", padding}, {"align_corners", node.Int("align_corners", 0) != 0}});
 }
 
 void ConvertScatterElements(const OnnxNode& node, GraphBuilder& b) {

@@ -1,5 +1,6 @@
-// Convolutions and pooling (2-D on NCHW; 1-D through a height of 1), normalizations, Gemm and
-// MatMul, DepthToSpace/SpaceToDepth and Resize.
+// Convolutions and pooling (2-D on NCHW, 3-D on NCDHW; 1-D through a height of 1, dilated
+// max pooling through MaxPool3D), normalizations, Gemm and MatMul, DepthToSpace/SpaceToDepth.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -50,16 +51,23 @@ Window ReadWindow(const OnnxNode& node, const sim::Shape& in, const std::vector<
   return w;
 }
 
-// 1-D windows become 2-D with a height of 1; 3-D and more are not supported.
-int64_t SpatialRank(const OnnxNode& node, const GraphBuilder& b, int32_t x) {
+// 1-D windows become 2-D with a height of 1; `max_rank` is 3 where a 3-D operator exists.
+int64_t SpatialRank(const OnnxNode& node, const GraphBuilder& b, int32_t x, int64_t max_rank = 2) {
   const int64_t spatial = b.Rank(x) - 2;
-  if (spatial != 1 && spatial != 2) {
-    node.Fail("{}-D input {}: only 1-D and 2-D (NCHW) windows are supported", spatial, sim::ToString(b.Dims(x)));
+  if (spatial < 1 || spatial > max_rank) {
+    node.Fail("{}-D input {}: only 1-D to {}-D windows are supported", spatial, sim::ToString(b.Dims(x)), max_rank);
   }
   return spatial;
 }
 
 sim::Shape LiftTo2D(const sim::Shape& s) { return {s[0], s[1], 1, s[2]}; }
+
+// (N, C, spatial...) with leading spatial dims of 1 up to `rank` dims.
+sim::Shape LiftTo(const sim::Shape& s, size_t rank) {
+  sim::Shape out = s;
+  out.insert(out.begin() + 2, rank - s.size(), 1);
+  return out;
+}
 
 // 4-value NCHW attribute of (h, w).
 std::vector<int64_t> Nchw(int64_t h, int64_t w, int64_t nc = 1) { return {nc, nc, h, w}; }
@@ -77,11 +85,21 @@ void LiftWindow(Window& w) {
 void ConvertConv(const OnnxNode& node, GraphBuilder& b) {
   int32_t x = node.Input(0), weight = node.Input(1);
   const int32_t bias = node.OptionalInput(2);
-  const int64_t spatial = SpatialRank(node, b, x);
+  const int64_t spatial = SpatialRank(node, b, x, 3);
   if (b.Rank(weight) != b.Rank(x)) node.Fail("weight {} must have the input's rank", sim::ToString(b.Dims(weight)));
   const sim::Shape& xs = b.Dims(x);
   const sim::Shape& ws = b.Dims(weight);
   Window w = ReadWindow(node, sim::Shape(xs.begin() + 2, xs.end()), std::vector<int64_t>(ws.begin() + 2, ws.end()), true);
+  if (spatial == 3) {
+    const sim::Attrs attrs = {
+        {"strides", std::vector<int64_t>{1, 1, w.strides[0], w.strides[1], w.strides[2]}},
+        {"pads", std::vector<int64_t>{w.begin[0], w.end[0], w.begin[1], w.end[1], w.begin[2], w.end[2]}},
+        {"dilations", std::vector<int64_t>{1, 1, w.dilations[0], w.dilations[1], w.dilations[2]}},
+        {"groups", node.Int("group", 1)},
+        {"data_format", std::string("NCDHW")}};
+    b.Emit1("Conv3D", {x, weight, bias}, attrs, node.Output(0));
+    return;
+  }
   if (spatial == 1) {
     x = b.Reshape(x, LiftTo2D(xs));
     weight = b.Reshape(weight, LiftTo2D(ws));
@@ -158,18 +176,49 @@ void ConvertConvTranspose(const OnnxNode& node, GraphBuilder& b) {
   if (spatial == 1) b.Reshape(y, {xs[0], out_channels, out[1]}, node.Output(0));
 }
 
-// MaxPool and AveragePool on MaxPoolV3/AvgPoolV2 (explicit pads, floor or ceil output sizes).
+// MaxPool3D / AvgPool3D on (N, C, D, H, W): 3-D windows, and dilated 1-D or 2-D max pooling
+// lifted to a depth (and height) of 1.
+void ConvertPool3D(const OnnxNode& node, GraphBuilder& b, bool max, int32_t x, Window w) {
+  const sim::Shape xs = b.Dims(x);
+  while (w.kernel.size() < 3) LiftWindow(w);
+  if (xs.size() < 5) x = b.Reshape(x, LiftTo(xs, 5));
+  auto spatial5 = [](const std::vector<int64_t>& v) { return std::vector<int64_t>{1, 1, v[0], v[1], v[2]}; };
+  sim::Attrs attrs = {{"ksize", spatial5(w.kernel)},
+                      {"strides", spatial5(w.strides)},
+                      {"pads", std::vector<int64_t>{w.begin[0], w.end[0], w.begin[1], w.end[1], w.begin[2], w.end[2]}},
+                      {"data_format", std::string("NCDHW")}};
+  if (max) {
+    attrs["padding_mode"] = std::string("CALCULATED");
+    attrs["dilation"] = w.dilations;
+    attrs["ceil_mode"] = node.Int("ceil_mode", 0) != 0 ? int64_t{1} : int64_t{0};
+  } else {
+    attrs["ceil_mode"] = node.Int("ceil_mode", 0) != 0;
+    attrs["count_include_pad"] = node.Int("count_include_pad", 0) != 0;
+  }
+  if (xs.size() == 5) {
+    b.Emit1(max ? "MaxPool3D" : "AvgPool3D", {x}, attrs, node.Output(0));
+    return;
+  }
+  const int32_t y = b.Emit1(max ? "MaxPool3D" : "AvgPool3D", {x}, attrs);
+  const sim::Shape& ys = b.Dims(y);
+  sim::Shape out = {ys[0], ys[1]};
+  out.insert(out.end(), ys.end() - static_cast<std::ptrdiff_t>(xs.size() - 2), ys.end());
+  b.Reshape(y, out, node.Output(0));
+}
+
+// MaxPool and AveragePool on MaxPoolV3/AvgPoolV2 (explicit pads, floor or ceil output sizes), or
+// MaxPool3D/AvgPool3D for 3-D windows and dilations.
 void ConvertPool(const OnnxNode& node, GraphBuilder& b, bool max) {
   int32_t x = node.Input(0);
-  const int64_t spatial = SpatialRank(node, b, x);
+  const int64_t spatial = SpatialRank(node, b, x, 3);
   const sim::Shape xs = b.Dims(x);
   if (!node.Has("kernel_shape")) node.FailAttr("kernel_shape", "required but missing");
-  Window w = ReadWindow(node, sim::Shape(xs.begin() + 2, xs.end()), node.Ints("kernel_shape", {}), max);
-  for (int64_t d : w.dilations) {
-    if (d != 1) node.FailAttr("dilations", "values other than 1 are not supported");
-  }
+  Window w = ReadWindow(node, sim::Shape(xs.begin() + 2, xs.end()), node.Ints("kernel_shape", {}), true);
+  const bool dilated = std::any_of(w.dilations.begin(), w.dilations.end(), [](int64_t d) { return d != 1; });
+  if (dilated && !max) node.FailAttr("dilations", "values other than 1 are not supported for AveragePool");
   if (max && node.WantsOutput(1)) node.Fail("the Indices output is not supported");
   if (max && node.Int("storage_order", 0) != 0) node.FailAttr("storage_order", "only 0 (row major) is supported");
+  if (spatial == 3 || dilated) return ConvertPool3D(node, b, max, x, w);
   if (spatial == 1) {
     x = b.Reshape(x, LiftTo2D(xs));
     LiftWindow(w);
