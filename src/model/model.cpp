@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "common/error.h"
+#include "common/log.h"
 #include "model/om_format.h"
 
 namespace aclsim::model {
@@ -74,6 +75,10 @@ Model::Model(std::shared_ptr<const void> storage, const uint8_t* data, size_t si
     for (size_t k = 0; k < outputs_.size(); ++k) {
       outputs_[k].size = std::max(outputs_[k].size, BytesOf(plan.specs[graph_.outputs[k]]));
     }
+  }
+  for (const ExecutionPlan& plan : plans_) {
+    Log().debug("{}: gear [{}]: {} steps, {} bytes of work memory ({} without buffer reuse)", what,
+                fmt::join(plan.gear, ", "), plan.steps.size(), plan.work_size, plan.naive_work_size);
   }
   if (plans_.size() == 1) {
     // A static model reports the dims its plan computed (the graph may leave some to inference).
