@@ -76,13 +76,18 @@ BoundPlan::~BoundPlan() {
     const double ms = static_cast<double>(entry.first) / per_run;
     Log().info("  {:<24} {:4} nodes {:9.3f} ms {:5.1f}%", type, entry.second, ms, 100.0 * ms / std::max(sum_ms, 1e-9));
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return step_ns_[a] > step_ns_[b]; });
-  for (size_t i = 0; i < std::min<size_t>(order.size(), 25); ++i) {
+  // The slowest 25 at info level; every step at debug level.
+  const bool all = Log().should_log(spdlog::level::debug);
+  if (!all) std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return step_ns_[a] > step_ns_[b]; });
+  for (size_t i = 0; i < (all ? order.size() : std::min<size_t>(order.size(), 25)); ++i) {
     const size_t s = order[i];
     const GraphNode& node = *plan_.steps[s].node;
-    std::string shape = steps_[s].outputs.empty() ? "" : sim::ToString(steps_[s].outputs[0].spec.shape);
-    Log().info("  step {:4} {:<40} {:<12} {:9.3f} ms  out {}", s, node.name, node.type,
-               static_cast<double>(step_ns_[s]) / per_run, shape);
+    std::string shapes;
+    for (const sim::TensorView& v : steps_[s].inputs) shapes += sim::ToString(v.spec.shape) + " ";
+    shapes += "->";
+    for (const sim::TensorView& v : steps_[s].outputs) shapes += " " + sim::ToString(v.spec.shape);
+    Log().info("  step {:4} {:<32} {:<12} {:9.3f} ms  {}", s, node.name, node.type,
+               static_cast<double>(step_ns_[s]) / per_run, shapes);
   }
 }
 

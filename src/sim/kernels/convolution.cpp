@@ -19,6 +19,7 @@
 // float16/bfloat16 accumulate in float32 and are rounded once; int8 x int8 accumulates in int32
 // (wrapping), with offset_x as the value of padded input elements.
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include "common/error.h"
@@ -459,11 +460,12 @@ ValidRange ValidColumns(int64_t out_w, int64_t in_w, int64_t stride, int64_t pad
 }
 
 // NCHW / NCDHW im2col of response pixels [p0, p1) of image n, group gi:
-// col[(i, kz, ky, kx)][p - p0].
+// col[(i, kz, ky, kx)][p - p0], for the group's input channels i in [i0, i1) (-1: all).
 template <typename C, typename T>
-void Im2colNchw(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_t p0, int64_t p1, C pad, C* col) {
+void Im2colNchw(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_t p0, int64_t p1, C pad, C* col,
+                int64_t i0 = 0, int64_t i1 = -1) {
   const int64_t width = p1 - p0, plane_size = g.in_h * g.in_w, out_plane = g.out_h * g.out_w;
-  for (int64_t i = 0; i < g.in_c_g; ++i) {
+  for (int64_t i = i0; i < (i1 < 0 ? g.in_c_g : i1); ++i) {
     const T* volume = x + (n * g.in_c + gi * g.in_c_g + i) * g.ImagePixels();
     for (int64_t kz = 0; kz < g.kd; ++kz) {
      for (int64_t ky = 0; ky < g.kh; ++ky) {
@@ -523,6 +525,20 @@ void Im2colNhwc(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_
   }
 }
 
+// A per-thread column buffer of at least `size` elements, kept between calls: im2col runs for
+// every convolution of every model execution, and a fresh vector would be allocated and zeroed
+// each time. It holds at most ConvolveGemm's kMaxColumn elements per thread and element type.
+template <typename C>
+C* ColumnBuffer(int64_t size) {
+  thread_local std::unique_ptr<C[]> buffer;
+  thread_local int64_t capacity = 0;
+  if (size > capacity) {
+    buffer.reset(new C[static_cast<size_t>(size)]);
+    capacity = size;
+  }
+  return buffer.get();
+}
+
 // Conv2D by im2col + GEMM into acc (the response in the data layout), over (n, group, tile).
 template <typename C, typename T>
 void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, const C* w, C pad, C* acc) {
@@ -532,69 +548,104 @@ void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, c
   [[maybe_unused]] const bool pointwise =
       std::is_same_v<C, T> && g.Window() == 1 && g.stride_d == 1 && g.stride_h == 1 && g.stride_w == 1 &&
       g.pad_f == 0 && g.pad_bk == 0 && g.pad_t == 0 && g.pad_b == 0 && g.pad_l == 0 && g.pad_r == 0;
-  // Tiles of response pixels: a column buffer of at most ~2M elements, and enough tiles for
-  // every thread when there are few images x groups.
+  // Tiles of response pixels: a column buffer of at most ~2M elements.
   constexpr int64_t kMaxColumn = int64_t{1} << 21;
   int64_t tile = std::max<int64_t>(1, pixels);
   if (k * tile > kMaxColumn) tile = std::max<int64_t>(16, kMaxColumn / std::max<int64_t>(k, 1));
   const int64_t units = g.batch * g.groups;
   const int64_t threads = parallel.threads();
-  if (units * CeilDiv(pixels, tile) < threads) {
-    tile = std::max<int64_t>(16, CeilDiv(pixels, CeilDiv(threads, units)));
+
+  // The product of image n, group gi, response pixels [p0, p1), its columns in `col` (null: x
+  // itself, pointwise) — to be filled by Im2col* before the GEMM runs.
+  auto product = [&](int64_t n, int64_t gi, int64_t p0, int64_t p1, C* col) {
+    const int64_t width = p1 - p0;
+    GemmCall<C> call;
+    if (!g.nhwc) {  // y[n, group's channels, p0:p1] = W_g [out_c_g x K] * col [K x width]
+      call.m = g.out_c_g;
+      call.n = width;
+      call.k = k;
+      call.a = w + gi * g.out_c_g * k;
+      call.lda = k;
+      if constexpr (std::is_same_v<C, T>) {
+        if (col == nullptr) {
+          call.b = x + (n * g.in_c + gi * g.in_c_g) * pixels + p0;
+          call.ldb = pixels;
+        }
+      }
+      if (col != nullptr) {
+        call.b = col;
+        call.ldb = width;
+      }
+      call.c = acc + (n * g.out_c + gi * g.out_c_g) * pixels + p0;
+      call.ldc = pixels;
+    } else {  // y[n, p0:p1, group's channels] = col [width x K] * W_g^T
+      call.trans_b = true;
+      call.m = width;
+      call.n = g.out_c_g;
+      call.k = k;
+      if constexpr (std::is_same_v<C, T>) {
+        if (col == nullptr) {
+          call.a = x + (n * pixels + p0) * g.in_c + gi * g.in_c_g;
+          call.lda = g.in_c;
+        }
+      }
+      if (col != nullptr) {
+        call.a = col;
+        call.lda = k;
+      }
+      call.b = w + gi * g.out_c_g * k;
+      call.ldb = k;
+      call.c = acc + (n * pixels + p0) * g.out_c + gi * g.out_c_g;
+      call.ldc = g.out_c;
+    }
+    return call;
+  };
+
+  if (units < threads) {
+    // Fewer images x groups than threads (batch 1): each product over all threads — im2col split
+    // over channels (NCHW) or pixels (NHWC), then the GEMM split along C's longer side. Splitting
+    // pixels alone would make every thread stream the whole filter for a sliver of pixels, which
+    // the deep layers of a network (7 x 7 pixels, millions of weights) cannot afford.
+    for (int64_t u = 0; u < units; ++u) {
+      const int64_t n = u / g.groups, gi = u % g.groups;
+      for (int64_t p0 = 0; p0 < pixels; p0 += tile) {
+        const int64_t p1 = std::min(pixels, p0 + tile), width = p1 - p0;
+        C* col = nullptr;
+        if (!pointwise) {
+          col = ColumnBuffer<C>(k * width);
+          if (!g.nhwc) {
+            parallel.For(g.in_c_g, std::max<int64_t>(1, (1 << 14) / std::max<int64_t>(1, g.Window() * width)),
+                         [&](int64_t i0, int64_t i1) { Im2colNchw(g, x, n, gi, p0, p1, pad, col, i0, i1); });
+          } else {
+            parallel.For(width, std::max<int64_t>(1, (1 << 14) / k), [&](int64_t a, int64_t b) {
+              Im2colNhwc(g, x, n, gi, p0 + a, p0 + b, pad, col + a * k);
+            });
+          }
+        }
+        ParallelGemm(parallel, product(n, gi, p0, p1, col));
+      }
+    }
+    return;
   }
+  // Enough units for every thread: whole tiles per thread, each product single-threaded.
   const int64_t tiles = CeilDiv(pixels, tile);
   const double work = static_cast<double>(g.out_c_g) * static_cast<double>(std::max<int64_t>(k, 1)) *
                       static_cast<double>(tile);
   const int64_t grain = std::max<int64_t>(1, static_cast<int64_t>((1 << 18) / work));
   parallel.For(units * tiles, grain, [&](int64_t begin, int64_t end) {
-    std::vector<C> col;
     for (int64_t item = begin; item < end; ++item) {
       const int64_t n = item / (g.groups * tiles), gi = item / tiles % g.groups, t = item % tiles;
       const int64_t p0 = t * tile, p1 = std::min(pixels, p0 + tile), width = p1 - p0;
-      GemmCall<C> call;
-      if (!g.nhwc) {  // y[n, group's channels, p0:p1] = W_g [out_c_g x K] * col [K x width]
-        call.m = g.out_c_g;
-        call.n = width;
-        call.k = k;
-        call.a = w + gi * g.out_c_g * k;
-        call.lda = k;
-        if constexpr (std::is_same_v<C, T>) {
-          if (pointwise) {
-            call.b = x + (n * g.in_c + gi * g.in_c_g) * pixels + p0;
-            call.ldb = pixels;
-          }
+      C* col = nullptr;
+      if (!pointwise) {
+        col = ColumnBuffer<C>(k * width);
+        if (!g.nhwc) {
+          Im2colNchw(g, x, n, gi, p0, p1, pad, col);
+        } else {
+          Im2colNhwc(g, x, n, gi, p0, p1, pad, col);
         }
-        if (!call.b) {
-          col.resize(static_cast<size_t>(k * width));
-          Im2colNchw(g, x, n, gi, p0, p1, pad, col.data());
-          call.b = col.data();
-          call.ldb = width;
-        }
-        call.c = acc + (n * g.out_c + gi * g.out_c_g) * pixels + p0;
-        call.ldc = pixels;
-      } else {  // y[n, p0:p1, group's channels] = col [width x K] * W_g^T
-        call.trans_b = true;
-        call.m = width;
-        call.n = g.out_c_g;
-        call.k = k;
-        if constexpr (std::is_same_v<C, T>) {
-          if (pointwise) {
-            call.a = x + (n * pixels + p0) * g.in_c + gi * g.in_c_g;
-            call.lda = g.in_c;
-          }
-        }
-        if (!call.a) {
-          col.resize(static_cast<size_t>(width * k));
-          Im2colNhwc(g, x, n, gi, p0, p1, pad, col.data());
-          call.a = col.data();
-          call.lda = k;
-        }
-        call.b = w + gi * g.out_c_g * k;
-        call.ldb = k;
-        call.c = acc + (n * pixels + p0) * g.out_c + gi * g.out_c_g;
-        call.ldc = g.out_c;
       }
-      Gemm(call);
+      Gemm(product(n, gi, p0, p1, col));
     }
   });
 }
