@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -308,6 +309,43 @@ TEST_F(AtcOnnxTest, ScatterNDReductionIsPassedToTensorScatterUpdate) {
   const ModelGraph graph = Graph();
   ASSERT_EQ(Types(graph), std::vector<std::string>{"TensorScatterUpdate"});
   EXPECT_EQ(std::get<std::string>(graph.nodes[0].attrs.at("reduction")), "mul");
+}
+
+TEST_F(AtcOnnxTest, PerAxisQuantizeLinearBroadcastsTheScaleAlongTheAxis) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 3, 2, 2});
+  AddValueInfo(g->mutable_input(), "scale", {3});
+  AddValueInfo(g->mutable_input(), "zero_point", {3}, onnx::TensorProto::INT8);
+  AddNode(g, "QuantizeLinear", {"x", "scale", "zero_point"}, {"y"});
+  AddValueInfo(g->mutable_output(), "y", {1, 3, 2, 2}, onnx::TensorProto::INT8);
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  const auto types = Types(graph);
+  for (const char* op : {"Div", "Round", "Add", "ClipByValue"}) {
+    EXPECT_NE(std::find(types.begin(), types.end(), op), types.end()) << op;
+  }
+  const auto& div = *std::find_if(graph.nodes.begin(), graph.nodes.end(), [](const auto& n) { return n.type == "Div"; });
+  EXPECT_EQ(graph.tensors[div.inputs[1]].dims, (std::vector<int64_t>{3, 1, 1})) << "scale on axis 1";
+  EXPECT_EQ(graph.nodes.back().type, "Cast");
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dtype, aclsim::sim::DType::kInt8);
+}
+
+TEST_F(AtcOnnxTest, MaxUnpoolWithAnOutputShapeKnownOnlyAtExecutionFailsNamingIt) {
+  onnx::ModelProto model = NewModel(11);
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 1, 2, 2});
+  AddValueInfo(g->mutable_input(), "i", {1, 1, 2, 2}, onnx::TensorProto::INT64);
+  AddValueInfo(g->mutable_input(), "shape", {4}, onnx::TensorProto::INT64);
+  onnx::NodeProto* unpool = AddNode(g, "MaxUnpool", {"x", "i", "shape"}, {"y"}, "unpool");
+  AddIntsAttr(unpool, "kernel_shape", {2, 2});
+  AddIntsAttr(unpool, "strides", {2, 2});
+  AddValueInfo(g->mutable_output(), "y", {1, 1, 4, 4});
+  const AtcResult result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("\"unpool\""), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("output_shape"), std::string::npos) << result.output;
 }
 
 TEST_F(AtcOnnxTest, EveryConstantIsStoredAt64ByteAlignedOffsets) {

@@ -49,6 +49,11 @@ void ConvertBatchNormalization(const OnnxNode& node, GraphBuilder& b);
 void ConvertInstanceNormalization(const OnnxNode& node, GraphBuilder& b);
 void ConvertLayerNormalization(const OnnxNode& node, GraphBuilder& b);
 void ConvertLRN(const OnnxNode& node, GraphBuilder& b);
+void ConvertMaxUnpool(const OnnxNode& node, GraphBuilder& b);
+void ConvertMeanVarianceNormalization(const OnnxNode& node, GraphBuilder& b);
+void ConvertQuantizeLinear(const OnnxNode& node, GraphBuilder& b);    // ops_quantize.cpp
+void ConvertDequantizeLinear(const OnnxNode& node, GraphBuilder& b);  // ops_quantize.cpp
+void ConvertDynamicQuantizeLinear(const OnnxNode& node, GraphBuilder& b);  // ops_quantize.cpp
 void ConvertGemm(const OnnxNode& node, GraphBuilder& b);
 void ConvertMatMul(const OnnxNode& node, GraphBuilder& b);
 void ConvertDepthToSpace(const OnnxNode& node, GraphBuilder& b);

@@ -240,6 +240,52 @@ void ConvertPool(const OnnxNode& node, GraphBuilder& b, bool max) {
 void ConvertMaxPool(const OnnxNode& node, GraphBuilder& b) { ConvertPool(node, b, true); }
 void ConvertAveragePool(const OnnxNode& node, GraphBuilder& b) { ConvertPool(node, b, false); }
 
+// MaxUnpool: X's values placed at the flat positions Indices gives (over the whole output tensor,
+// as ONNX's MaxPool produces them) in a zero tensor of the unpooled shape: ScatterElements on
+// the flattened tensors.
+void ConvertMaxUnpool(const OnnxNode& node, GraphBuilder& b) {
+  const int32_t x = node.Input(0), indices = node.Input(1);
+  const sim::Shape xs = b.Dims(x);
+  if (xs.size() < 3) node.Fail("X {} must be (N, C, spatial...)", sim::ToString(xs));
+  if (b.Dims(indices) != xs) node.Fail("I {} must have X's shape {}", sim::ToString(b.Dims(indices)), sim::ToString(xs));
+  const size_t n = xs.size() - 2;
+  if (!node.Has("kernel_shape")) node.FailAttr("kernel_shape", "required but missing");
+  const auto kernel = node.Ints("kernel_shape", {});
+  const auto strides = node.Ints("strides", std::vector<int64_t>(n, 1));
+  const auto pads = node.Ints("pads", std::vector<int64_t>(2 * n, 0));
+  if (kernel.size() != n || strides.size() != n || pads.size() != 2 * n) {
+    node.Fail("kernel_shape, strides and pads must have one value per spatial dim ({}; pads two)", n);
+  }
+  sim::Shape out = {xs[0], xs[1]};
+  if (auto shape = node.OptionalConstInts(2, "output_shape")) {
+    if (shape->size() != xs.size()) node.Fail("output_shape must have {} values", xs.size());
+    out = *shape;
+  } else {
+    for (size_t i = 0; i < n; ++i) out.push_back((xs[i + 2] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + n]);
+  }
+  const int64_t total = sim::NumElements(out), count = sim::NumElements(xs);
+  const int32_t zeros = b.Emit1("BroadcastToD", {ScalarLike(b, x, 0.0)}, {{"shape", std::vector<int64_t>{total}}});
+  int32_t flat_indices = b.Reshape(indices, {count});
+  if (b.Type(flat_indices) != sim::DType::kInt64) flat_indices = b.Cast(flat_indices, sim::DType::kInt64);
+  const int32_t scattered = b.Emit1("ScatterElements", {zeros, flat_indices, b.Reshape(x, {count})},
+                                    {{"axis", int64_t{0}}, {"reduction", std::string("none")}});
+  b.Reshape(scattered, out, node.Output(0));
+}
+
+// MeanVarianceNormalization: (x - mean) / (sqrt(variance) + 1e-9) over `axes` (default N, H, W),
+// the biased variance as ONNX's function body computes it.
+void ConvertMeanVarianceNormalization(const OnnxNode& node, GraphBuilder& b) {
+  const int32_t x = node.Input(0);
+  const int64_t rank = b.Rank(x);
+  const auto axes = NormalizeAxes(node, "axes", node.Ints("axes", {0, 2, 3}), rank);
+  const sim::Attrs reduce = {{"axes", axes}, {"keep_dims", true}};
+  const int32_t mean = b.Emit1("ReduceMeanD", {x}, reduce);
+  const int32_t centred = b.Emit1("Sub", {x, mean});
+  const int32_t variance = b.Emit1("ReduceMeanD", {b.Emit1("Mul", {centred, centred})}, reduce);
+  const int32_t deviation = b.Emit1("Add", {b.Emit1("Sqrt", {variance}), ScalarLike(b, x, 1e-9)});
+  b.Emit1("Div", {centred, deviation}, {}, node.Output(0));
+}
+
 void ConvertGlobalMaxPool(const OnnxNode& node, GraphBuilder& b) {
   const int32_t x = node.Input(0);
   std::vector<int64_t> axes;
