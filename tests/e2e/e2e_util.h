@@ -91,10 +91,10 @@ struct AtcResult {
   std::string output;    // stdout and stderr together
 };
 
-// Runs `atc --singleop=<json> --output=<dir> --soc_version=Ascend310P3` and collects its output.
-inline AtcResult RunAtc(const std::string& json_path, const std::string& output_dir, const std::string& log_path) {
-  const std::vector<std::string> args = {ATC_PATH, "--singleop=" + json_path, "--output=" + output_dir,
-                                         "--soc_version=Ascend310P3"};
+// Runs the atc binary with `options` and collects its output (stdout and stderr) through `log_path`.
+inline AtcResult RunAtcWith(const std::vector<std::string>& options, const std::string& log_path) {
+  std::vector<std::string> args = {ATC_PATH};
+  args.insert(args.end(), options.begin(), options.end());
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -115,6 +115,11 @@ inline AtcResult RunAtc(const std::string& json_path, const std::string& output_
   if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
   result.output = ReadFile(log_path);
   return result;
+}
+
+// Runs `atc --singleop=<json> --output=<dir> --soc_version=Ascend310P3`.
+inline AtcResult RunAtc(const std::string& json_path, const std::string& output_dir, const std::string& log_path) {
+  return RunAtcWith({"--singleop=" + json_path, "--output=" + output_dir, "--soc_version=Ascend310P3"}, log_path);
 }
 
 // Writes `json` into `dir`/ops.json and compiles it into `dir`/out; expects success.

@@ -95,7 +95,7 @@ std::map<std::string, std::vector<int64_t>> ParseInputShapes(const std::string& 
     if (!list.empty()) {
       for (const std::string& d : Split(list, ',')) {
         dims.push_back(ParseInt(d, "--input_shape \"" + entry + "\""));
-        if (dims.back() < 0) Fail(ACL_ERROR_INVALID_PARAM, "--input_shape \"{}\": dynamic dims are not supported", entry);
+        if (dims.back() < -1) Fail(ACL_ERROR_INVALID_PARAM, "--input_shape \"{}\": a dim is a size, or -1", entry);
       }
     }
     shapes[entry.substr(0, colon)] = dims;
@@ -150,6 +150,12 @@ ImportResult ImportOnnx(const ImportOptions& options) {
     seen_shapes.insert(info.name());
   }
   for (const auto& [name, dims] : options.input_shapes) {
+    for (int64_t d : dims) {
+      if (d < 0) {
+        Fail(ACL_ERROR_INVALID_PARAM, "--input_shape gives input \"{}\" a dim of -1: give the gears it takes with "
+             "--dynamic_batch_size, --dynamic_image_size or --dynamic_dims", name);
+      }
+    }
     if (!seen_shapes.count(name)) Fail(ACL_ERROR_INVALID_PARAM, "--input_shape names \"{}\", which is not an input of "
                                        "the model", name);
   }
