@@ -348,6 +348,30 @@ TEST_F(AtcOnnxTest, MaxUnpoolWithAnOutputShapeKnownOnlyAtExecutionFailsNamingIt)
   EXPECT_NE(result.output.find("output_shape"), std::string::npos) << result.output;
 }
 
+TEST_F(AtcOnnxTest, ConvTransposeOutputShapeOneLargerThanTheStridesGiveBecomesOutputPadding) {
+  onnx::ModelProto model = NewModel(11);
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {1, 1, 3, 3});
+  AddFloats(g, "w", {1, 2, 3, 3}, std::vector<float>(18, 1.0f));
+  onnx::NodeProto* conv = AddNode(g, "ConvTranspose", {"x", "w"}, {"y"}, "deconv");
+  AddIntsAttr(conv, "strides", {3, 2});
+  AddIntsAttr(conv, "output_shape", {10, 8});  // the strides give 9 x 7
+  AddValueInfo(g->mutable_output(), "y", {1, 2, 10, 8});
+  AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph), std::vector<std::string>{"Conv2DTranspose"});
+  EXPECT_EQ(std::get<std::vector<int64_t>>(graph.nodes[0].attrs.at("output_padding")),
+            (std::vector<int64_t>{0, 0, 1, 1}));
+  EXPECT_EQ(std::get<std::vector<int64_t>>(graph.nodes[0].attrs.at("pads")), (std::vector<int64_t>{0, 0, 0, 0}));
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{1, 2, 10, 8}));
+  // Two more rows would need a negative leading pad.
+  conv->mutable_attribute(1)->set_ints(0, 11);
+  result = Convert(model);
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_NE(result.output.find("output_shape"), std::string::npos) << result.output;
+}
+
 TEST_F(AtcOnnxTest, EveryConstantIsStoredAt64ByteAlignedOffsets) {
   onnx::ModelProto model = AddModel();
   onnx::GraphProto* g = model.mutable_graph();

@@ -145,10 +145,17 @@ void ConvertConvTranspose(const OnnxNode& node, GraphBuilder& b) {
     const int64_t extent = strides[i] * (xs[i + 2] - 1) + out_pad[i] + (ws[i + 2] - 1) * dilations[i] + 1;
     if (output_shape || auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER") {
       out[i] = output_shape ? (*output_shape)[i] : xs[i + 2] * strides[i];
+      // A negative total (a larger output than the strides give) is a negative trailing pad,
+      // which is output_padding; a negative leading pad cannot be expressed.
       const int64_t total = extent - out[i];
-      if (total < 0) node.FailAttr("output_shape", "is larger than the transposed convolution can produce");
-      pads[i] = auto_pad == "SAME_UPPER" ? total / 2 : total - total / 2;
+      const int64_t half = total >= 0 ? total / 2 : -((1 - total) / 2);  // floor(total / 2)
+      pads[i] = auto_pad == "SAME_UPPER" ? half : total - half;
       pads[i + n] = total - pads[i];
+      if (pads[i] < 0) node.FailAttr("output_shape", "is larger than the transposed convolution can produce");
+      if (pads[i + n] < 0) {
+        out_pad[i] -= pads[i + n];
+        pads[i + n] = 0;
+      }
     } else {
       out[i] = extent - pads[i] - pads[i + n];
     }
