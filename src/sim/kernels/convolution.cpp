@@ -540,8 +540,10 @@ C* ColumnBuffer(int64_t size) {
 }
 
 // Conv2D by im2col + GEMM into acc (the response in the data layout), over (n, group, tile).
+// `bias` (null: none) is [out_c], added by the GEMM to each product's block while it is in cache.
 template <typename C, typename T>
-void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, const C* w, C pad, C* acc) {
+void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, const C* w, const C* bias, C pad,
+                  C* acc) {
   const int64_t pixels = g.ResponsePixels();
   const int64_t k = g.in_c_g * g.Window();
   // A 1x1(x1) window with stride 1 and no pads reads x itself as the column matrix.
@@ -578,6 +580,7 @@ void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, c
       }
       call.c = acc + (n * g.out_c + gi * g.out_c_g) * pixels + p0;
       call.ldc = pixels;
+      if (bias != nullptr) call.row_bias = bias + gi * g.out_c_g;
     } else {  // y[n, p0:p1, group's channels] = col [width x K] * W_g^T
       call.trans_b = true;
       call.m = width;
@@ -597,6 +600,7 @@ void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, c
       call.ldb = k;
       call.c = acc + (n * pixels + p0) * g.out_c + gi * g.out_c_g;
       call.ldc = g.out_c;
+      if (bias != nullptr) call.col_bias = bias + gi * g.out_c_g;
     }
     return call;
   };
@@ -730,6 +734,21 @@ void ConvolveDepthwise(const Parallel& parallel, const ConvGeometry& g, const T*
   });
 }
 
+// The bias's `channels` values as C.
+template <typename C>
+std::vector<C> BiasAs(const TensorView& bias, int64_t channels) {
+  std::vector<C> b(static_cast<size_t>(channels));
+  DispatchAll(bias.dtype(), [&](auto tag) {
+    using B = decltype(tag);
+    if constexpr (!std::is_same_v<B, bool>) {
+      for (int64_t c = 0; c < channels; ++c) {
+        b[static_cast<size_t>(c)] = static_cast<C>(static_cast<typename ComputeType<B>::type>(bias.As<B>()[c]));
+      }
+    }
+  });
+  return b;
+}
+
 // y = acc + bias[channel], rounded once to O. `channels` is the tensor's channel count and
 // `pixels` its H * W.
 template <typename O, typename C>
@@ -745,15 +764,7 @@ void StoreConv(const Parallel& parallel, const ConvGeometry& g, const C* acc, co
     }
     return;
   }
-  std::vector<C> b(static_cast<size_t>(channels));
-  DispatchAll(bias->dtype(), [&](auto tag) {
-    using B = decltype(tag);
-    if constexpr (!std::is_same_v<B, bool>) {
-      for (int64_t c = 0; c < channels; ++c) {
-        b[static_cast<size_t>(c)] = static_cast<C>(static_cast<typename ComputeType<B>::type>(bias->As<B>()[c]));
-      }
-    }
-  });
+  const std::vector<C> b = BiasAs<C>(*bias, channels);
   // Contiguous runs sharing one channel (a plane, NCHW) or one bias vector (a pixel, NHWC): no
   // division per element.
   const int64_t run = g.nhwc ? channels : pixels;
@@ -835,7 +846,12 @@ KernelFn ForwardKernel(ConvKind kind) {
       if (depthwise) {
         ConvolveDepthwise(args.parallel, g, x, w, pad, acc);
       } else {
-        ConvolveGemm(args.parallel, g, x, in_place ? reinterpret_cast<const C*>(filter) : w.data(), pad, acc);
+        // The GEMM adds the bias; StoreConv only rounds to O when O is not C.
+        std::vector<C> b;
+        if (bias != nullptr) b = BiasAs<C>(*bias, g.out_c);
+        ConvolveGemm(args.parallel, g, x, in_place ? reinterpret_cast<const C*>(filter) : w.data(),
+                     bias != nullptr ? b.data() : nullptr, pad, acc);
+        bias = nullptr;
       }
       StoreConv<O>(args.parallel, g, acc, bias, y, g.out_c, g.ResponsePixels());
     });

@@ -96,15 +96,32 @@ GemmCall<T> Slice(const GemmCall<T>& g, bool rows, int64_t begin, int64_t end) {
     s.m = end - begin;
     s.a = g.trans_a ? g.a + begin : g.a + begin * g.lda;
     s.c = g.c + begin * g.ldc;
+    if (g.row_bias != nullptr) s.row_bias = g.row_bias + begin;
   } else {
     s.n = end - begin;
     s.b = g.trans_b ? g.b + begin * g.ldb : g.b + begin;
     s.c = g.c + begin;
+    if (g.col_bias != nullptr) s.col_bias = g.col_bias + begin;
   }
   return s;
 }
 
 }  // namespace
+
+// C += the call's row or column bias, while C is still in cache from the product.
+template <typename T>
+void AddBias(const GemmCall<T>& g) {
+  for (int64_t i = 0; i < g.m; ++i) {
+    T* c = g.c + i * g.ldc;
+    if (g.row_bias != nullptr) {
+      const T b = g.row_bias[i];
+      for (int64_t j = 0; j < g.n; ++j) c[j] = WrapAdd(c[j], b);
+    }
+    if (g.col_bias != nullptr) {
+      for (int64_t j = 0; j < g.n; ++j) c[j] = WrapAdd(c[j], g.col_bias[j]);
+    }
+  }
+}
 
 template <typename T>
 void Gemm(const GemmCall<T>& call) {
@@ -113,6 +130,7 @@ void Gemm(const GemmCall<T>& call) {
   } else {
     FloatProduct(call);
   }
+  if ((call.row_bias != nullptr || call.col_bias != nullptr) && call.m > 0 && call.n > 0) AddBias(call);
 }
 
 template <typename T>
