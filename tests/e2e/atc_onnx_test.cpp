@@ -372,6 +372,46 @@ TEST_F(AtcOnnxTest, ConvTransposeOutputShapeOneLargerThanTheStridesGiveBecomesOu
   EXPECT_NE(result.output.find("output_shape"), std::string::npos) << result.output;
 }
 
+TEST_F(AtcOnnxTest, TriluWithKGivenAtExecutionComparesConstantOffsetsWithK) {
+  onnx::ModelProto model = NewModel(14);
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {2, 3, 4});
+  AddValueInfo(g->mutable_input(), "k", {}, onnx::TensorProto::INT64);
+  AddIntAttr(AddNode(g, "Trilu", {"x", "k"}, {"y"}), "upper", 0);
+  AddValueInfo(g->mutable_output(), "y", {2, 3, 4});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  const auto types = Types(graph);
+  ASSERT_EQ(types.back(), "SelectV2");
+  const auto& compare = *std::find_if(graph.nodes.begin(), graph.nodes.end(),
+                                      [](const auto& n) { return n.type == "LessEqual"; });
+  const auto& offsets = graph.tensors[compare.inputs[0]];
+  EXPECT_TRUE(offsets.weight.has_value()) << "the column - row offsets are a constant";
+  EXPECT_EQ(offsets.dims, (std::vector<int64_t>{3, 4}));
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{2, 3, 4}));
+}
+
+TEST_F(AtcOnnxTest, GatherNDWithBatchDimsPrependsTheBatchCoordinatesToTheIndices) {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "data", {2, 3, 4});
+  AddValueInfo(g->mutable_input(), "indices", {2, 5, 1}, onnx::TensorProto::INT64);
+  AddIntAttr(AddNode(g, "GatherND", {"data", "indices"}, {"y"}), "batch_dims", 1);
+  AddValueInfo(g->mutable_output(), "y", {2, 5, 4});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  ASSERT_EQ(Types(graph).back(), "GatherNd");
+  const auto& concat = *std::find_if(graph.nodes.begin(), graph.nodes.end(),
+                                     [](const auto& n) { return n.type == "ConcatD"; });
+  const auto& prefix = graph.tensors[concat.inputs[0]];
+  EXPECT_TRUE(prefix.weight.has_value());
+  EXPECT_EQ(prefix.dims, (std::vector<int64_t>{2, 5, 1}));
+  EXPECT_EQ(graph.tensors[graph.nodes.back().inputs[1]].dims, (std::vector<int64_t>{2, 5, 2}));
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{2, 5, 4}));
+}
+
 TEST_F(AtcOnnxTest, EveryConstantIsStoredAt64ByteAlignedOffsets) {
   onnx::ModelProto model = AddModel();
   onnx::GraphProto* g = model.mutable_graph();

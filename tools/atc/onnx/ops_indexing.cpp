@@ -1,5 +1,7 @@
 // Ops that pick or place elements by index: Gather, GatherElements, GatherND, ScatterND,
 // ScatterElements, OneHot, TopK, ArgMax/ArgMin, CumSum; ReverseSequence and GridSample.
+#include <algorithm>
+
 #include "ops.h"
 #include "ops_common.h"
 
@@ -16,9 +18,37 @@ void ConvertGatherElements(const OnnxNode& node, GraphBuilder& b) {
   Direct(node, b, "GatherElements", {{"dim", NormalizeAxis(node, "axis", node.Int("axis", 0), b.Rank(x))}});
 }
 
+// GatherND; batch_dims b > 0 prepends to every index tuple the coordinates of its batch position
+// (a constant), so GatherNd indexes the batch dims too.
 void ConvertGatherND(const OnnxNode& node, GraphBuilder& b) {
-  if (node.Int("batch_dims", 0) != 0) node.FailAttr("batch_dims", "only 0 is supported");
-  Direct(node, b, "GatherNd", {{"negative_index_support", true}});
+  const int64_t batch_dims = node.Int("batch_dims", 0);
+  if (batch_dims == 0) return Direct(node, b, "GatherNd", {{"negative_index_support", true}});
+  const int32_t data = node.Input(0);
+  int32_t indices = node.Input(1);
+  const sim::Shape ds = b.Dims(data), is = b.Dims(indices);
+  if (batch_dims < 0 || batch_dims >= static_cast<int64_t>(std::min(ds.size(), is.size()))) {
+    node.FailAttr("batch_dims", "{} must be in [0, min(rank of data, rank of indices))", batch_dims);
+  }
+  const size_t nb = static_cast<size_t>(batch_dims);
+  for (size_t d = 0; d < nb; ++d) {
+    if (ds[d] != is[d]) node.Fail("data {} and indices {} differ in batch dim {}", sim::ToString(ds), sim::ToString(is), d);
+  }
+  if (b.Type(indices) != sim::DType::kInt64) indices = b.Cast(indices, sim::DType::kInt64);
+  sim::Shape prefix_shape(is.begin(), is.end() - 1);
+  const int64_t tuples = sim::NumElements(prefix_shape);
+  const int64_t per_batch = tuples == 0 ? 0 : tuples / Product(is, 0, nb);
+  std::vector<int64_t> prefix(static_cast<size_t>(tuples) * nb);
+  for (int64_t t = 0; t < tuples; ++t) {
+    int64_t batch = per_batch == 0 ? 0 : t / per_batch;
+    for (size_t d = nb; d-- > 0;) {
+      prefix[static_cast<size_t>(t) * nb + d] = batch % is[d];
+      batch /= is[d];
+    }
+  }
+  prefix_shape.push_back(batch_dims);
+  const int32_t full = b.Emit1("ConcatD", {b.Reshape(b.Int64s(prefix), prefix_shape), indices},
+                               {{"concat_dim", static_cast<int64_t>(is.size()) - 1}, {"N", int64_t{2}}});
+  b.Emit1("GatherNd", {data, full}, {{"negative_index_support", true}}, node.Output(0));
 }
 
 // ScatterND: data with updates written at indices (TensorScatterUpdate's operands), or combined

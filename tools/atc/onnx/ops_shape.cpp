@@ -239,9 +239,25 @@ void ConvertTrilu(const OnnxNode& node, GraphBuilder& b) {
   const int32_t x = node.Input(0);
   const sim::Shape& xs = b.Dims(x);
   if (xs.size() < 2) node.Fail("input must have at least 2 dims, is {}", sim::ToString(xs));
-  const int64_t k = node.HasInput(1) ? node.ConstInts(1, "k").at(0) : 0;
   const bool upper = node.Int("upper", 1) != 0;
   const int64_t rows = xs[xs.size() - 2], cols = xs.back();
+  const int32_t k_input = node.OptionalInput(1);
+  if (k_input >= 0 && !b.KnownInts(k_input)) {
+    // k computed at execution: compare the constant offsets c - r with it elementwise.
+    if (sim::NumElements(b.Dims(k_input)) != 1 || b.Type(k_input) != sim::DType::kInt64) {
+      node.Fail("input 1 (k) must be one int64 value, is {} {}", sim::Name(b.Type(k_input)),
+                sim::ToString(b.Dims(k_input)));
+    }
+    std::vector<int64_t> offsets(static_cast<size_t>(rows * cols));
+    for (int64_t r = 0; r < rows; ++r) {
+      for (int64_t c = 0; c < cols; ++c) offsets[static_cast<size_t>(r * cols + c)] = c - r;
+    }
+    const int32_t offset = b.Reshape(b.Int64s(offsets), {rows, cols});
+    const int32_t keep = b.Emit1(upper ? "GreaterEqual" : "LessEqual", {offset, b.Reshape(k_input, {})});
+    b.Emit1("SelectV2", {keep, x, ScalarLike(b, x, 0)}, {}, node.Output(0));
+    return;
+  }
+  const int64_t k = k_input >= 0 ? node.ConstInts(1, "k").at(0) : 0;
   sim::TensorSpec mask(sim::DType::kBool, {rows, cols});
   auto bytes = std::make_shared<std::vector<unsigned char>>(static_cast<size_t>(rows * cols), 0);
   for (int64_t r = 0; r < rows; ++r) {
