@@ -1,6 +1,7 @@
 // ONNX models through atc and aclmdl end to end: dynamic gears (--dynamic_batch_size,
-// --dynamic_image_size, --dynamic_dims) selected with the aclmdlSetDynamic* calls, and
-// --precision_mode changing what the executor computes in.
+// --dynamic_image_size, --dynamic_dims) selected with the aclmdlSetDynamic* calls, the I/O types
+// of --input_fp16_nodes and --output_type, and --precision_mode changing what the executor
+// computes in.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -203,6 +204,35 @@ TEST_F(ModelFromOnnxTest, AGraphWhoseConstantsDependOnTheGearIsRefused) {
   const AtcResult atc = Convert(model, {"--input_shape=x:-1,3", "--dynamic_batch_size=1,2"});
   EXPECT_EQ(atc.exit_status, 1);
   EXPECT_NE(atc.output.find("cannot take dynamic gears"), std::string::npos) << atc.output;
+}
+
+TEST_F(ModelFromOnnxTest, InputFp16NodesAndOutputTypeMakeTheModelTakeAndGiveFloat16) {
+  const AtcResult atc = Convert(ReluTimesTwo(), {"--input_shape=x:1,2,3,3", "--precision_mode=force_fp32",
+                                                 "--input_fp16_nodes=x", "--output_type=FP16"});
+  ASSERT_EQ(atc.exit_status, 0) << atc.output;
+  Load();
+  EXPECT_EQ(aclmdlGetInputDataType(desc_, 0), ACL_FLOAT16);
+  EXPECT_EQ(aclmdlGetOutputDataType(desc_, 0), ACL_FLOAT16);
+  EXPECT_EQ(aclmdlGetInputSizeByIndex(desc_, 0), 18u * 2);
+  EXPECT_STREQ(aclmdlGetInputNameByIndex(desc_, 0), "x");
+  MakeDatasets();
+  const std::vector<float> x = Ramp(18);
+  const std::vector<aclFloat16> half = ToHalf(x);
+  void* in = aclGetDataBufferAddr(aclmdlGetDatasetBuffer(inputs_, 0));
+  ASSERT_EQ(aclrtMemcpy(in, 36, half.data(), 36, ACL_MEMCPY_HOST_TO_DEVICE), ACL_SUCCESS);
+  ASSERT_EQ(aclmdlExecute(model_id_, inputs_, outputs_), ACL_SUCCESS) << RecentErrMsg();
+  std::vector<aclFloat16> y(18);
+  ASSERT_EQ(aclrtMemcpy(y.data(), 36, aclGetDataBufferAddr(aclmdlGetDatasetBuffer(outputs_, 0)), 36,
+                        ACL_MEMCPY_DEVICE_TO_HOST), ACL_SUCCESS);
+  const std::vector<float> expected = ReluTimesTwoOf(x);
+  for (size_t i = 0; i < y.size(); ++i) EXPECT_EQ(aclFloat16ToFloat(y[i]), expected[i]) << i;
+  DestroyDatasets();
+}
+
+TEST_F(ModelFromOnnxTest, InputFp16NodesNamingNoInputIsAConversionError) {
+  const AtcResult atc = Convert(ReluTimesTwo(), {"--input_shape=x:1,2,3,3", "--input_fp16_nodes=nope"});
+  EXPECT_EQ(atc.exit_status, 1);
+  EXPECT_NE(atc.output.find("no input \"nope\""), std::string::npos) << atc.output;
 }
 
 // The bundled example model, converted twice: force_fp32 reproduces the float32 reference

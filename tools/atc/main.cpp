@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "dynamic_gears.h"
+#include "io_types.h"
 #include "model/om_format.h"
 #include "model_dump.h"
 #include "onnx/import.h"
@@ -24,6 +25,7 @@ const char kUsage[] =
     "  atc --framework=5 --model=<model.onnx> --output=<name> --soc_version=<soc> [--input_shape=<name:d,d;...>]\n"
     "      [--out_nodes=<node:i;...>] [--input_format=NCHW|ND] [--precision_mode=<mode>] [--log=<level>]\n"
     "      [--dynamic_batch_size=<n,n,...> | --dynamic_image_size=<h,w;h,w;...> | --dynamic_dims=<d,d;d,d;...>]\n"
+    "      [--input_fp16_nodes=<input;...>] [--output_type=FP32|FP16|UINT8 | <node:index:TYPE;...>]\n"
     "      convert an ONNX model (opsets 1-17) into <name>.om\n"
     "  atc --mode=1 --om=<model.om> --json=<graph.json>\n"
     "      write the graph of a model as JSON\n";
@@ -38,7 +40,8 @@ const char* FrameworkName(const std::string& value) {
 
 int ConvertOnnx(const aclsim::atc::Options& options) {
   options.AllowOnly({"framework", "model", "output", "soc_version", "input_shape", "out_nodes", "input_format",
-                     "precision_mode", "log", "mode", "dynamic_batch_size", "dynamic_image_size", "dynamic_dims"},
+                     "precision_mode", "log", "mode", "dynamic_batch_size", "dynamic_image_size", "dynamic_dims",
+                     "input_fp16_nodes", "output_type"},
                     "--framework=5");
   aclsim::onnx_import::ImportOptions import;
   import.model_path = options.Require("model");
@@ -51,9 +54,11 @@ int ConvertOnnx(const aclsim::atc::Options& options) {
   std::string output = options.Require("output");
   if (output.size() < 3 || output.compare(output.size() - 3, 3, ".om") != 0) output += ".om";  // as CANN's atc
   const aclsim::atc::Gears gears = aclsim::atc::ParseGears(options);
-  const aclsim::onnx_import::ImportResult result = gears.kind == aclsim::model::DynamicKind::kNone
-                                                       ? aclsim::onnx_import::ImportOnnx(import)
-                                                       : aclsim::atc::ImportWithGears(import, gears);
+  aclsim::onnx_import::ImportResult result = gears.kind == aclsim::model::DynamicKind::kNone
+                                                 ? aclsim::onnx_import::ImportOnnx(import)
+                                                 : aclsim::atc::ImportWithGears(import, gears);
+  if (auto names = options.Get("input_fp16_nodes")) aclsim::atc::SetFp16Inputs(result.graph, *names);
+  if (auto types = options.Get("output_type")) aclsim::atc::SetOutputTypes(result.graph, *types);
   aclsim::model::WriteOm(output, aclsim::model::OmKind::kModel, aclsim::model::SerializeGraph(result.graph),
                          result.weights.data(), result.weights.size());
   std::printf("ATC run success, welcome to the next use.\n"
