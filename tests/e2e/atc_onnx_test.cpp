@@ -412,6 +412,26 @@ TEST_F(AtcOnnxTest, GatherNDWithBatchDimsPrependsTheBatchCoordinatesToTheIndices
   EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{2, 5, 4}));
 }
 
+TEST_F(AtcOnnxTest, OnesidedDftIsOneMatMulBetweenTransposesWithHalfTheBins) {
+  onnx::ModelProto model = NewModel(17);
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {2, 8, 3, 1});
+  onnx::NodeProto* dft = AddNode(g, "DFT", {"x"}, {"y"});
+  AddIntAttr(dft, "axis", 1);
+  AddIntAttr(dft, "onesided", 1);
+  AddValueInfo(g->mutable_output(), "y", {2, 5, 3, 2});
+  const AtcResult result = Convert(model);
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  const ModelGraph graph = Graph();
+  const auto types = Types(graph);
+  ASSERT_EQ(std::count(types.begin(), types.end(), "MatMulV2"), 1);
+  const auto& matmul = *std::find_if(graph.nodes.begin(), graph.nodes.end(),
+                                     [](const auto& n) { return n.type == "MatMulV2"; });
+  EXPECT_TRUE(graph.tensors[matmul.inputs[1]].weight.has_value());
+  EXPECT_EQ(graph.tensors[matmul.inputs[1]].dims, (std::vector<int64_t>{8, 10}));  // (n, re) -> (k, re/im), k < 5
+  EXPECT_EQ(graph.tensors[graph.outputs[0]].dims, (std::vector<int64_t>{2, 5, 3, 2}));
+}
+
 TEST_F(AtcOnnxTest, EveryConstantIsStoredAt64ByteAlignedOffsets) {
   onnx::ModelProto model = AddModel();
   onnx::GraphProto* g = model.mutable_graph();

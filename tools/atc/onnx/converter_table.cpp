@@ -49,6 +49,7 @@ const std::vector<Converter>& Table() {
       {"Cos", 7, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "Cos"); }},
       {"Cosh", 9, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "Cosh"); }},
       {"CumSum", 11, kMaxOpset, {"exclusive", "reverse"}, ConvertCumSum},
+      {"DFT", 17, kMaxOpset, {"axis", "inverse", "onesided"}, ConvertDFT},
       {"DepthToSpace", 1, kMaxOpset, {"blocksize", "mode"}, ConvertDepthToSpace},
       {"DequantizeLinear", 10, kMaxOpset, {"axis"}, ConvertDequantizeLinear},
       {"Det", 11, kMaxOpset, {}, [](N n, B b) { Direct(n, b, "MatrixDeterminant"); }},

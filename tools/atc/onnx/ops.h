@@ -54,6 +54,7 @@ void ConvertMeanVarianceNormalization(const OnnxNode& node, GraphBuilder& b);
 void ConvertQuantizeLinear(const OnnxNode& node, GraphBuilder& b);    // ops_quantize.cpp
 void ConvertDequantizeLinear(const OnnxNode& node, GraphBuilder& b);  // ops_quantize.cpp
 void ConvertDynamicQuantizeLinear(const OnnxNode& node, GraphBuilder& b);  // ops_quantize.cpp
+void ConvertDFT(const OnnxNode& node, GraphBuilder& b);                    // ops_signal.cpp
 void ConvertGemm(const OnnxNode& node, GraphBuilder& b);
 void ConvertMatMul(const OnnxNode& node, GraphBuilder& b);
 void ConvertDepthToSpace(const OnnxNode& node, GraphBuilder& b);
