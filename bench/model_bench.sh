@@ -52,8 +52,10 @@ fi
 results=$cache/results.jsonl
 : >"$results"
 # One JSON object per line: the program's figures plus what was measured.
+# The 1-minute load average is kept too: on a shared machine it says how noisy a figure is.
 record() {  # side batch round json
-  printf '{"side": "%s", "batch": %s, "round": %s, "figures": %s}\n' "$1" "$2" "$3" "$4" >>"$results"
+  printf '{"side": "%s", "batch": %s, "round": %s, "load_average": %s, "figures": %s}\n' "$1" "$2" "$3" \
+    "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo null)" "$4" >>"$results"
 }
 for b in $batches; do
   runs=20 warmup=3

@@ -55,6 +55,11 @@ def table(results, columns):
     return "\n".join(rows)
 
 
+def load_range(rows):
+    loads = [r["load_average"] for r in rows if isinstance(r.get("load_average"), (int, float))]
+    return f"{min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores" if loads else "not recorded"
+
+
 def model_section(build):
     """The ResNet-50 comparison from <build>/model_bench/results.jsonl, or None when absent."""
     path = os.path.join(build, "model_bench", "results.jsonl")
@@ -74,7 +79,10 @@ def model_section(build):
            f"{ort_version or 'ONNX Runtime (not available in this run)'} (`bench/ort_bench.js`, "
            "`intraOpNumThreads` = the same count, sequential execution, all graph optimisations). "
            f"The two alternate, {rounds} rounds each; the table gives the median of the rounds' median latencies "
-           "and the range of the per-round ratios. Target: aclsim <= 1.5x ONNX Runtime at batch 1.\n",
+           "and the range of the per-round ratios. Target: aclsim <= 1.5x ONNX Runtime at batch 1. "
+           f"1-minute load average during the run: {load_range(rows)} (other work on the machine makes "
+           "figures noisy; the two sides alternate so that both see it). A per-node profile of aclsim: "
+           "`ACLSIM_TRACE=model ASCEND_GLOBAL_LOG_LEVEL=1` (docs/configuration.md).\n",
            "| batch | threads | aclsim median | ONNX Runtime median | ratio | ratio range | aclsim load | "
            "ORT session | max abs diff |",
            "|---|---|---|---|---|---|---|---|---|"]
