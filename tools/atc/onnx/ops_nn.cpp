@@ -55,7 +55,8 @@ Window ReadWindow(const OnnxNode& node, const sim::Shape& in, const std::vector<
 int64_t SpatialRank(const OnnxNode& node, const GraphBuilder& b, int32_t x, int64_t max_rank = 2) {
   const int64_t spatial = b.Rank(x) - 2;
   if (spatial < 1 || spatial > max_rank) {
-    node.Fail("{}-D input {}: only 1-D to {}-D windows are supported", spatial, sim::ToString(b.Dims(x)), max_rank);
+    node.Fail("{}-D input {}: only 1-D {} {}-D windows are supported", spatial, sim::ToString(b.Dims(x)),
+              max_rank == 2 ? "and" : "to", max_rank);
   }
   return spatial;
 }
