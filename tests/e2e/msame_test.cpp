@@ -130,6 +130,17 @@ onnx::ModelProto ReluTimesTwo() {
   return model;
 }
 
+// y = a + b, both [1, 4]: a model with two inputs.
+onnx::ModelProto AddTwo() {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "a", {1, 4});
+  AddValueInfo(g->mutable_input(), "b", {1, 4});
+  AddNode(g, "Add", {"a", "b"}, {"y"});
+  AddValueInfo(g->mutable_output(), "y", {1, 4});
+  return model;
+}
+
 std::vector<float> Ramp(size_t count) {
   std::vector<float> v(count);
   for (size_t i = 0; i < count; ++i) v[i] = static_cast<float>(i % 5) - 2.0f;
@@ -173,6 +184,16 @@ class MsameTest : public ::testing::Test {
     const AtcResult atc = RunAtcWith(args, dir_ / "atc.log");
     EXPECT_EQ(atc.exit_status, 0) << atc.output;
     return dir_ / "dyn.om";
+  }
+
+  // Converts AddTwo into dir_/add.om.
+  std::string ConvertAddTwo() {
+    EXPECT_TRUE(SaveModel(AddTwo(), dir_ / "add.onnx"));
+    const AtcResult atc = RunAtcWith({"--framework=5", "--model=" + (dir_ / "add.onnx"), "--output=" + (dir_ / "add"),
+                                      "--soc_version=Ascend310", "--precision_mode=force_fp32"},
+                                     dir_ / "atc.log");
+    EXPECT_EQ(atc.exit_status, 0) << atc.output;
+    return dir_ / "add.om";
   }
 
   // The one time-stamped folder msame made under `output`.
@@ -366,6 +387,38 @@ TEST_F(MsameTest, FolderFileOfTheWrongSizeIsAnErrorBeforeAnythingRuns) {
   EXPECT_EQ(r.exit_status, 1);
   EXPECT_TRUE(Contains(r, (dir_ / "in/b.bin") + " has 12 bytes")) << r.output;
   EXPECT_FALSE(Contains(r, "Inference time")) << r.output;
+}
+
+TEST_F(MsameTest, CommaSeparatedFilesFeedTheInputsInOrder) {
+  const std::string model = ConvertAddTwo();
+  WriteFile(dir_ / "a.bin", FloatBytes({1, 2, 3, 4}));
+  WriteFile(dir_ / "b.bin", FloatBytes({10, 20, 30, 40}));
+  const MsameResult r = Run({"--model", model, "--input", (dir_ / "a.bin") + "," + (dir_ / "b.bin"), "--output", dir_ / "out"});
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_EQ(Floats(ReadFile(RunFolder(dir_ / "out") + "/add_output_0.bin")), (std::vector<float>{11, 22, 33, 44}));
+}
+
+TEST_F(MsameTest, EachFolderMustHoldTheFirstFoldersFiles) {
+  const std::string model = ConvertAddTwo();
+  ::mkdir((dir_ / "a").c_str(), 0755);
+  ::mkdir((dir_ / "b").c_str(), 0755);
+  WriteFile(dir_ / "a/one.bin", FloatBytes({1, 2, 3, 4}));
+  WriteFile(dir_ / "a/two.bin", FloatBytes({1, 2, 3, 4}));
+  WriteFile(dir_ / "b/one.bin", FloatBytes({1, 2, 3, 4}));
+  const MsameResult r = Run({"--model", model, "--input", (dir_ / "a") + "," + (dir_ / "b")});
+  EXPECT_EQ(r.exit_status, 1);
+  EXPECT_TRUE(Contains(r, "[ERROR] open file " + (dir_ / "b/two.bin") + " failed: No such file or directory"))
+      << r.output;
+  EXPECT_FALSE(Contains(r, "Inference time")) << r.output;
+}
+
+TEST_F(MsameTest, FilesAndFoldersTogetherAreRefused) {
+  const std::string model = ConvertAddTwo();
+  ::mkdir((dir_ / "a").c_str(), 0755);
+  WriteFile(dir_ / "b.bin", FloatBytes({1, 2, 3, 4}));
+  const MsameResult r = Run({"--model", model, "--input", (dir_ / "a") + "," + (dir_ / "b.bin")});
+  EXPECT_EQ(r.exit_status, 1);
+  EXPECT_TRUE(Contains(r, "--input mixes files and folders")) << r.output;
 }
 
 // --- model and command line errors -------------------------------------------------------------
