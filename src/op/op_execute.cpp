@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -87,8 +88,10 @@ std::vector<sim::TensorSpec> LaunchOp(const OpInvocation& call, Stream& stream) 
   const sim::OpDef* def = &sim::Kernels().Get(call.type);
   const sim::Parallel* cores = &device.cores();
   const int32_t limit_ms = Runtime::Get().op_execute_timeout_ms();
-  stream.Submit(Task{[def, cores, model, input_views, output_views, attrs = call.attrs, limit_ms] {
+  const int64_t delay_ms = device.config().kernel_delay_ms;
+  stream.Submit(Task{[def, cores, model, input_views, output_views, attrs = call.attrs, limit_ms, delay_ms] {
                        const auto start = std::chrono::steady_clock::now();
+                       if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
                        const sim::AttrReader reader(def->type.c_str(), attrs);
                        def->kernel(sim::KernelArgs{def->type.c_str(), input_views, output_views, reader, *cores});
                        // A CPU kernel cannot be interrupted; overrunning the limit fails the task afterwards.

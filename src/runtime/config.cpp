@@ -90,6 +90,8 @@ void ApplySimulatorSection(const json& section, const std::string& where, Config
       config.soc_name = value.get<std::string>();
     } else if (key == "aicore_threads") {
       config.aicore_threads = static_cast<int>(IntValue(value, where, key, 0, 1024));
+    } else if (key == "kernel_delay_ms") {
+      config.kernel_delay_ms = IntValue(value, where, key, 0, 600000);
     } else if (key == "executor") {
       if (!value.is_string()) BadValue(where, key, "\"async\" or \"sync\"");
       config.executor = ExecutorValue(value.get<std::string>(), where);
@@ -137,6 +139,9 @@ void ApplyEnvironment(Config& config) {
     config.aicore_threads = static_cast<int>(IntValue(json(*text), where, "ACLSIM_AICORE_THREADS", 0, 1024));
   }
   if (auto text = EnvString("ACLSIM_EXECUTOR")) config.executor = ExecutorValue(*text, "ACLSIM_EXECUTOR");
+  if (auto text = EnvString("ACLSIM_KERNEL_DELAY_MS")) {
+    config.kernel_delay_ms = IntValue(json(*text), where, "ACLSIM_KERNEL_DELAY_MS", 0, 600000);
+  }
 }
 
 }  // namespace

@@ -16,6 +16,9 @@ struct Config {
   int aicore_threads = 0;                     // ACLSIM_AICORE_THREADS; 0 = one per host core
   ExecutorKind executor = ExecutorKind::kAsync;  // ACLSIM_EXECUTOR=async|sync
   int64_t max_opqueue_num = 20000;            // CANN's own key "max_opqueue_num"
+  // ACLSIM_KERNEL_DELAY_MS: each operator launch takes at least this long, standing for a slower
+  // device, so that programs can test their aclrtSetOpExecuteTimeOut handling.
+  int64_t kernel_delay_ms = 0;
 };
 
 // Reads `path` (nullptr or "" for none) and the environment. Throws Error with

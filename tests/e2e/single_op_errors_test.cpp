@@ -124,3 +124,28 @@ TEST_F(SingleOpErrorsTest, IntegerDivisionByZeroFailsTheStreamWithTheKernelsMess
 
 }  // namespace
 }  // namespace aclsim_e2e
+
+namespace aclsim_e2e {
+namespace {
+
+// An operator that runs longer than aclrtSetOpExecuteTimeOut allows fails its stream with
+// ACL_ERROR_RT_AICORE_TIMEOUT; the simulator is made slow enough with simulator.kernel_delay_ms.
+TEST_F(SingleOpErrorsTest, AnOperatorRunningPastTheExecuteTimeoutFailsItsStream) {
+  ASSERT_EQ(aclrtDestroyStream(stream_), ACL_SUCCESS);
+  ASSERT_EQ(aclrtResetDevice(0), ACL_SUCCESS);
+  ASSERT_EQ(aclFinalize(), ACL_SUCCESS);
+  WriteFile(dir_ / "slow.json", R"({"simulator": {"kernel_delay_ms": 1100}})");
+  ASSERT_EQ(aclInit((dir_ / "slow.json").c_str()), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(aclrtSetDevice(0), ACL_SUCCESS);
+  ASSERT_EQ(aclrtCreateStream(&stream_), ACL_SUCCESS);
+  LoadAdd(4);
+  DeviceBuffer a(std::vector<int32_t>{1, 2, 3, 4}), b(std::vector<int32_t>{1, 1, 1, 1}), y(4 * sizeof(int32_t));
+  ASSERT_EQ(aclrtSetOpExecuteTimeOut(1), ACL_SUCCESS);  // seconds
+  ASSERT_EQ(RunAdd(4, a.buffer(), b.buffer(), y.buffer()), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(aclrtSynchronizeStream(stream_), ACL_ERROR_RT_AICORE_TIMEOUT);
+  EXPECT_NE(RecentErrMsg().find("aclrtSetOpExecuteTimeOut"), std::string::npos);
+  EXPECT_EQ(aclrtSetOpExecuteTimeOut(0), ACL_SUCCESS);  // no limit again
+}
+
+}  // namespace
+}  // namespace aclsim_e2e
