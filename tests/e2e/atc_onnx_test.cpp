@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "e2e_util.h"
+#include "onnx_builder.h"
 #include "model/graph.h"
 #include "model/om_format.h"
 
@@ -24,82 +25,6 @@ namespace aclsim_e2e {
 namespace {
 
 using aclsim::model::ModelGraph;
-
-// ---- building ONNX models ----------------------------------------------------------------------
-
-void AddValueInfo(google::protobuf::RepeatedPtrField<onnx::ValueInfoProto>* list, const std::string& name,
-                  const std::vector<int64_t>& dims, int32_t type = onnx::TensorProto::FLOAT,
-                  const std::string& symbolic = "") {
-  onnx::ValueInfoProto* info = list->Add();
-  info->set_name(name);
-  auto* tensor = info->mutable_type()->mutable_tensor_type();
-  tensor->set_elem_type(type);
-  auto* shape = tensor->mutable_shape();
-  for (int64_t d : dims) {
-    auto* dim = shape->add_dim();
-    if (d < 0) dim->set_dim_param(symbolic);
-    else dim->set_dim_value(d);
-  }
-}
-
-onnx::NodeProto* AddNode(onnx::GraphProto* graph, const std::string& op, const std::vector<std::string>& inputs,
-                         const std::vector<std::string>& outputs, const std::string& name = "") {
-  onnx::NodeProto* node = graph->add_node();
-  node->set_op_type(op);
-  node->set_name(name.empty() ? op + std::to_string(graph->node_size()) : name);
-  for (const auto& i : inputs) node->add_input(i);
-  for (const auto& o : outputs) node->add_output(o);
-  return node;
-}
-
-void AddIntAttr(onnx::NodeProto* node, const std::string& name, int64_t value) {
-  auto* a = node->add_attribute();
-  a->set_name(name);
-  a->set_type(onnx::AttributeProto::INT);
-  a->set_i(value);
-}
-
-void AddStringAttr(onnx::NodeProto* node, const std::string& name, const std::string& value) {
-  auto* a = node->add_attribute();
-  a->set_name(name);
-  a->set_type(onnx::AttributeProto::STRING);
-  a->set_s(value);
-}
-
-void AddIntsAttr(onnx::NodeProto* node, const std::string& name, const std::vector<int64_t>& values) {
-  auto* a = node->add_attribute();
-  a->set_name(name);
-  a->set_type(onnx::AttributeProto::INTS);
-  for (int64_t v : values) a->add_ints(v);
-}
-
-void AddFloats(onnx::GraphProto* graph, const std::string& name, const std::vector<int64_t>& dims,
-               const std::vector<float>& values) {
-  onnx::TensorProto* t = graph->add_initializer();
-  t->set_name(name);
-  t->set_data_type(onnx::TensorProto::FLOAT);
-  for (int64_t d : dims) t->add_dims(d);
-  for (float v : values) t->add_float_data(v);
-}
-
-void AddInt64s(onnx::GraphProto* graph, const std::string& name, const std::vector<int64_t>& dims,
-               const std::vector<int64_t>& values) {
-  onnx::TensorProto* t = graph->add_initializer();
-  t->set_name(name);
-  t->set_data_type(onnx::TensorProto::INT64);
-  for (int64_t d : dims) t->add_dims(d);
-  t->set_raw_data(std::string(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(int64_t)));
-}
-
-onnx::ModelProto NewModel(int64_t opset = 13) {
-  onnx::ModelProto model;
-  model.set_ir_version(7);
-  auto* import = model.add_opset_import();
-  import->set_domain("");
-  import->set_version(opset);
-  model.mutable_graph()->set_name("test_graph");
-  return model;
-}
 
 // y = x + b with x [2, 3] and b a [3] initializer.
 onnx::ModelProto AddModel() {
@@ -110,30 +35,6 @@ onnx::ModelProto AddModel() {
   AddNode(g, "Add", {"x", "b"}, {"y"}, "add");
   AddValueInfo(g->mutable_output(), "y", {2, 3});
   return model;
-}
-
-// ---- running atc -----------------------------------------------------------------------------
-
-AtcResult RunAtcWith(const std::vector<std::string>& options, const std::string& log_path) {
-  std::vector<std::string> args = {ATC_PATH};
-  args.insert(args.end(), options.begin(), options.end());
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  AtcResult result;
-  pid_t pid = 0;
-  const int spawned = ::posix_spawn(&pid, ATC_PATH, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) return result;
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
-  result.output = ReadFile(log_path);
-  return result;
 }
 
 class AtcOnnxTest : public ::testing::Test {
