@@ -9,6 +9,7 @@
 #include "api/api_guard.h"
 #include "model/mdl_handles.h"
 #include "model/model_store.h"
+#include "runtime/buffer_check.h"
 
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
@@ -52,9 +53,8 @@ aclError SetGear(uint32_t modelId, aclmdlDataset* dataset, size_t index, Dynamic
   model.PlanFor(gear);  // throws, listing the gears, for one the model does not have
   aclDataBuffer* buffer = UnwrapHandle<aclDataBuffer>(d->buffers[index], "the dataset's gear buffer");
   const size_t bytes = gear.size() * sizeof(int64_t);
-  ACLSIM_CHECK_ARG(buffer->data != nullptr && buffer->size >= bytes,
-                   "the dataset's buffer {} ({} bytes at {}) cannot hold the gear ({} bytes)", index, buffer->size,
-                   buffer->data, bytes);
+  aclsim::CheckDeviceBuffer(buffer->data, buffer->size, bytes, false, loaded->device(),
+                            fmt::format("the dataset's buffer {} ({})", index, ACL_DYNAMIC_TENSOR_NAME));
   std::memcpy(buffer->data, gear.data(), bytes);
   loaded->set_current_gear(std::move(gear));
   return ACL_SUCCESS;

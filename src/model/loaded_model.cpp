@@ -105,7 +105,6 @@ LoadedModel::Checked LoadedModel::Check(const std::vector<IoBuffer>& inputs, con
       Fail(ACL_ERROR_INVALID_PARAM, "input {} ({}): {} (set it with aclmdlSetDynamicBatchSize, aclmdlSetDynamicHWSize "
            "or aclmdlSetInputDynamicDims)", m.dynamic_input(), kDynamicInputName, e.what());
     }
-    set_current_gear(gear);
   }
   const ModelGraph& g = m.graph();
   for (size_t k = 0; k < inputs.size(); ++k) {
@@ -122,6 +121,7 @@ LoadedModel::Checked LoadedModel::Check(const std::vector<IoBuffer>& inputs, con
                       fmt::format("output {} (\"{}\")", k, m.outputs()[k].name));
     checked.outputs.push_back(outputs[k].data);
   }
+  if (!checked.plan->gear.empty()) set_current_gear(checked.plan->gear);  // only once everything checked out
   return checked;
 }
 

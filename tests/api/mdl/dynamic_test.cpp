@@ -59,6 +59,15 @@ TEST_F(DynamicTest, ABatchThatIsNotAGearIsRejectedWithTheGears) {
   EXPECT_EQ(aclmdlSetDynamicBatchSize(id, input.get(), 0, 2), ACL_ERROR_INVALID_PARAM);  // not the gear input
 }
 
+TEST_F(DynamicTest, AGearBufferInHostMemoryIsRejected) {
+  const uint32_t id = Load("dyn_batch");
+  std::vector<int64_t> host_gear(1);
+  Dataset input{{DeviceBuffer(48), 48}, {host_gear.data(), 8}};
+  EXPECT_EQ(aclmdlSetDynamicBatchSize(id, input.get(), 1, 2), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("not device memory"), std::string::npos);
+  EXPECT_EQ(host_gear[0], 0);
+}
+
 TEST_F(DynamicTest, ExecutingWithoutChoosingAGearIsRejected) {
   const uint32_t id = Load("dyn_batch");
   void* gear = DeviceCopy(std::vector<int64_t>{0});
