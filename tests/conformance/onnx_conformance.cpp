@@ -2,28 +2,19 @@
 // and the public AscendCL API, one forked child per case (a crash or a hang ends only that
 // case), and writes docs/conformance.md. Exit status: 0 when the run completed, 2 on a driver
 // error, 1 when --require-targets is given and a suite misses its target.
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "case_runner.h"
+#include "driver_support.h"
 #include "report.h"
 
 namespace {
@@ -31,6 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 using conformance::CaseResult;
 using conformance::CaseSpec;
+using conformance::PositiveInt;
+using conformance::SplitCommas;
 using Clock = std::chrono::steady_clock;
 
 const char kUsage[] =
@@ -57,28 +50,6 @@ struct Options {
   bool verbose = false;
   bool suites_given = false;
 };
-
-std::vector<std::string> SplitCommas(const std::string& text) {
-  std::vector<std::string> parts;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
-}
-
-int PositiveInt(const std::string& option, const std::string& value) {
-  size_t used = 0;
-  int number = 0;
-  try {
-    number = std::stoi(value, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != value.size() || number <= 0) throw std::invalid_argument(option + " needs a positive integer, not '" + value + "'");
-  return number;
-}
 
 Options ParseOptions(int argc, char** argv) {
   Options options;
@@ -126,210 +97,25 @@ Options ParseOptions(int argc, char** argv) {
   return options;
 }
 
-std::vector<CaseSpec> FindCases(const Options& options) {
-  std::vector<CaseSpec> cases;
-  for (const std::string& suite : options.suites) {
-    const fs::path dir = fs::path(options.data) / suite;
-    if (!fs::is_directory(dir)) throw std::runtime_error("no suite directory " + dir.string());
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      const std::string name = entry.path().filename().string();
-      if (entry.is_directory() && fs::exists(entry.path() / "model.onnx") &&
-          name.find(options.filter) != std::string::npos) {
-        names.push_back(name);
-      }
-    }
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) cases.push_back({suite, name, (dir / name).string()});
-  }
-  return cases;
-}
-
-// ---- the process pool -----------------------------------------------------------------------
-
-volatile std::sig_atomic_t g_interrupted = 0;
-void OnInterrupt(int) { g_interrupted = 1; }
-
-struct Child {
-  pid_t pid = -1;
-  int fd = -1;
-  size_t index = 0;
-  Clock::time_point deadline;
-  std::string received;
-};
-
-std::string Sanitize(std::string text) {
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t' || c == '\r'; }, ' ');
-  return text;
-}
-
-// Runs in the forked child: the case, then its result as one line on `fd`.
-// The library's log reaches stderr only with --verbose; causes come from aclGetRecentErrMsg.
-[[noreturn]] void ChildMain(const CaseSpec& spec, const conformance::RunnerConfig& config, int fd, bool verbose) {
-  setpgid(0, 0);  // the parent kills the whole group (atc too) on a timeout
-  const int null_fd = open("/dev/null", O_RDWR);
-  if (null_fd >= 0) {
-    dup2(null_fd, STDIN_FILENO);
-    dup2(null_fd, STDOUT_FILENO);
-    if (!verbose) dup2(null_fd, STDERR_FILENO);
-  }
-  const CaseResult r = conformance::RunCase(spec, config);
-  const std::string line =
-      r.passed ? std::string("PASS\n") : "FAIL\t" + Sanitize(r.cause) + "\t" + Sanitize(r.detail) + "\n";
-  size_t written = 0;
-  while (written < line.size()) {
-    const ssize_t n = write(fd, line.data() + written, line.size() - written);
-    if (n <= 0 && errno != EINTR) break;
-    if (n > 0) written += static_cast<size_t>(n);
-  }
-  _exit(0);
-}
-
-Child Start(const CaseSpec& spec, size_t index, const conformance::RunnerConfig& config, const Options& options) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  fcntl(fds[0], F_SETFL, O_NONBLOCK);  // the parent polls; reads must not block
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    close(fds[0]);
-    ChildMain(spec, config, fds[1], options.verbose);
-  }
-  setpgid(pid, pid);  // also here, so the group exists before any kill
-  close(fds[1]);
-  Child child;
-  child.pid = pid;
-  child.fd = fds[0];
-  child.index = index;
-  child.deadline = Clock::now() + std::chrono::seconds(options.timeout_seconds);
-  return child;
-}
-
-void ReadAvailable(Child& child) {
-  char buffer[4096];
-  for (;;) {
-    const ssize_t n = read(child.fd, buffer, sizeof(buffer));
-    if (n > 0) {
-      child.received.append(buffer, static_cast<size_t>(n));
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    return;  // EOF, or nothing more now
-  }
-}
-
-CaseResult Finish(Child& child, const CaseSpec& spec, int status, bool timed_out) {
-  CaseResult r;
-  r.suite = spec.suite;
-  r.name = spec.name;
-  if (timed_out) {
-    r.cause = "timeout";
-  } else if (WIFSIGNALED(status)) {
-    r.cause = "crash (signal " + std::to_string(WTERMSIG(status)) + ")";
-    r.detail = strsignal(WTERMSIG(status));
-  } else if (child.received.rfind("PASS\n", 0) == 0) {
-    r.passed = true;
-  } else if (child.received.rfind("FAIL\t", 0) == 0) {
-    std::string rest = child.received.substr(5);
-    if (!rest.empty() && rest.back() == '\n') rest.pop_back();
-    const size_t tab = rest.find('\t');
-    r.cause = rest.substr(0, tab);
-    if (tab != std::string::npos) r.detail = rest.substr(tab + 1);
-  } else {
-    r.cause = "crash (exit " + std::to_string(WEXITSTATUS(status)) + " without a result)";
-  }
-  close(child.fd);
-  return r;
-}
-
-std::vector<CaseResult> RunAll(const std::vector<CaseSpec>& cases, const Options& options,
-                               const conformance::RunnerConfig& config) {
-  std::vector<CaseResult> results(cases.size());
-  std::vector<Child> running;
-  size_t next = 0;
-  size_t done = 0;
-  const auto report = [&](const CaseResult& r) {
-    ++done;
-    if (options.verbose) {
-      std::printf("[%zu/%zu] %s %s/%s%s%s%s\n", done, cases.size(), r.passed ? "PASS" : "FAIL", r.suite.c_str(),
-                  r.name.c_str(), r.passed ? "" : ": ", r.cause.c_str(),
-                  r.detail.empty() ? "" : (" -- " + r.detail).c_str());
-      std::fflush(stdout);
-    } else if (done % 100 == 0) {
-      std::printf("  %zu/%zu cases\n", done, cases.size());
-      std::fflush(stdout);
-    }
-  };
-  while (next < cases.size() || !running.empty()) {
-    if (g_interrupted) {
-      for (const Child& c : running) {
-        kill(-c.pid, SIGKILL);
-        waitpid(c.pid, nullptr, 0);
-      }
-      throw std::runtime_error("interrupted");
-    }
-    while (next < cases.size() && running.size() < static_cast<size_t>(options.jobs)) {
-      running.push_back(Start(cases[next], next, config, options));
-      ++next;
-    }
-    std::vector<pollfd> fds;
-    for (const Child& c : running) fds.push_back({c.fd, POLLIN, 0});
-    poll(fds.data(), fds.size(), 20);
-    for (size_t i = 0; i < running.size();) {
-      Child& child = running[i];
-      ReadAvailable(child);
-      int status = 0;
-      bool finished = waitpid(child.pid, &status, WNOHANG) == child.pid;
-      bool timed_out = false;
-      if (!finished && Clock::now() > child.deadline) {
-        kill(-child.pid, SIGKILL);
-        kill(child.pid, SIGKILL);
-        waitpid(child.pid, &status, 0);
-        finished = true;
-        timed_out = true;
-      }
-      if (!finished) {
-        ++i;
-        continue;
-      }
-      kill(-child.pid, SIGKILL);  // anything the case left behind in its group
-      ReadAvailable(child);
-      results[child.index] = Finish(child, cases[child.index], status, timed_out);
-      report(results[child.index]);
-      running.erase(running.begin() + static_cast<std::ptrdiff_t>(i));
-    }
-  }
-  return results;
-}
-
-std::string MakeWorkDir() {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/onnx_conformance.XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a directory like " + pattern);
-  return pattern;
-}
-
 int Run(int argc, char** argv) {
   const Options options = ParseOptions(argc, argv);
   if (access(options.atc.c_str(), X_OK) != 0) throw std::runtime_error("atc is not executable: " + options.atc);
-  const std::vector<CaseSpec> cases = FindCases(options);
+  const std::vector<CaseSpec> cases = conformance::FindCases(options.data, options.suites, options.filter);
   if (cases.empty()) throw std::runtime_error("no case matches");
 
-  struct sigaction action {};
-  action.sa_handler = OnInterrupt;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  conformance::StopOnInterrupt();
 
   conformance::RunnerConfig config;
   config.atc = options.atc;
-  config.work_dir = MakeWorkDir();
+  config.work_dir = conformance::MakeWorkDir("onnx_conformance");
   std::printf("onnx_conformance: %zu cases, %d jobs, atc %s\n", cases.size(), options.jobs, options.atc.c_str());
   std::fflush(stdout);
   const auto start = Clock::now();
   std::vector<CaseResult> results;
   try {
-    results = RunAll(cases, options, config);
+    results = conformance::RunInChildren(
+        cases, [&config](const CaseSpec& spec) { return conformance::RunCase(spec, config); },
+        {options.jobs, options.timeout_seconds, options.verbose});
   } catch (...) {
     fs::remove_all(config.work_dir);
     throw;
