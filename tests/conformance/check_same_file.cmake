@@ -1,13 +1,20 @@
-# Fails unless ACTUAL (a fresh conformance run's report) equals EXPECTED byte for byte.
-if(NOT EXISTS ${ACTUAL})
-  message(FATAL_ERROR "${ACTUAL} is missing: the onnx_conformance_run test did not write it")
-endif()
+# Fails unless ACTUAL (a fresh conformance run's report), followed by ACTUAL_TAIL when given (the
+# single-operator driver's section), equals EXPECTED byte for byte.
+foreach(file IN ITEMS ${ACTUAL} ${ACTUAL_TAIL})
+  if(NOT EXISTS ${file})
+    message(FATAL_ERROR "${file} is missing: the conformance run that writes it did not")
+  endif()
+endforeach()
 if(NOT EXISTS ${EXPECTED})
   message(FATAL_ERROR "${EXPECTED} is missing: generate it (cmake --build <build> --target conformance_doc)")
 endif()
 file(READ ${ACTUAL} actual)
+if(DEFINED ACTUAL_TAIL)
+  file(READ ${ACTUAL_TAIL} tail)
+  string(APPEND actual "${tail}")
+endif()
 file(READ ${EXPECTED} expected)
 if(NOT actual STREQUAL expected)
   message(FATAL_ERROR "${EXPECTED} is stale: regenerate it (cmake --build <build> --target conformance_doc), "
-                      "or compare it with ${ACTUAL}")
+                      "or compare it with ${ACTUAL} ${ACTUAL_TAIL}")
 endif()
