@@ -23,6 +23,8 @@ namespace aclsim::api {
 OpCallTensor CallTensor(const aclTensorDesc* desc, const char* what, int index) {
   if (desc == nullptr) Fail(ACL_ERROR_INVALID_PARAM, "{}[{}] must not be null", what, index);
   const aclTensorDesc* d = UnwrapHandle<aclTensorDesc>(desc, what);
+  // ACL_DT_UNDEFINED is CANN's way of leaving out an optional input.
+  if (d->data_type == ACL_DT_UNDEFINED) return OpCallTensor{aclsim::sim::DType::kUndefined, aclsim::sim::Format::kND, {0}};
   if (!aclsim::sim::IsKnown(static_cast<int32_t>(d->data_type))) {
     Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "{}[{}] has data type {}, which the simulator does not compute with", what,
          index, static_cast<int>(d->data_type));
@@ -44,6 +46,12 @@ std::vector<OpBuffer> Buffers(int count, const aclDataBuffer* const* buffers, co
   ACLSIM_CHECK_ARG(count == 0 || buffers != nullptr, "{} is null while its count is {}", what, count);
   std::vector<OpBuffer> out;
   for (int i = 0; i < count; ++i) {
+    const bool left_out = descs != nullptr && descs[i] != nullptr && descs[i]->HasValidTag() &&
+                          descs[i]->data_type == ACL_DT_UNDEFINED;
+    if (buffers[i] == nullptr && left_out) {
+      out.push_back(OpBuffer{});  // an optional input left out needs no memory
+      continue;
+    }
     if (buffers[i] == nullptr) Fail(ACL_ERROR_INVALID_PARAM, "{}[{}] must not be null", what, i);
     const aclDataBuffer* b = UnwrapHandle<aclDataBuffer>(buffers[i], what);
     const bool host = descs != nullptr && descs[i] != nullptr && descs[i]->placement != ACL_MEMTYPE_DEVICE;

@@ -117,11 +117,16 @@ OpTensorDesc ModelTensor(const aclTensorDesc* handle, const char* what, int inde
     Fail(ACL_ERROR_API_NOT_SUPPORT, "{}[{}] is placed in host memory; operators are compiled for device tensors only",
          what, index);
   }
+  OpTensorDesc out;
+  if (d->data_type == ACL_DT_UNDEFINED) {  // an optional input left out
+    out.dtype = aclsim::sim::DType::kUndefined;
+    out.dims = {0};
+    return out;
+  }
   if (!aclsim::sim::IsKnown(static_cast<int32_t>(d->data_type))) {
     Fail(ACL_ERROR_UNSUPPORTED_DATA_TYPE, "{}[{}] has data type {}, which the simulator does not compute with", what,
          index, static_cast<int>(d->data_type));
   }
-  OpTensorDesc out;
   out.dtype = static_cast<aclsim::sim::DType>(d->data_type);
   out.format = static_cast<aclsim::sim::Format>(d->format);
   out.dims = d->unknown_rank ? std::vector<int64_t>{-2} : d->dims;

@@ -19,7 +19,7 @@ namespace aclsim {
 namespace {
 
 size_t BytesOf(const sim::TensorSpec& spec) {
-  return static_cast<size_t>(sim::NumElements(spec.shape)) * sim::SizeOf(spec.dtype);
+  return sim::IsAbsent(spec) ? 0 : static_cast<size_t>(sim::NumElements(spec.shape)) * sim::SizeOf(spec.dtype);
 }
 
 // Checks that `buffer` can hold `needed` bytes where its placement says it lives.
@@ -32,6 +32,10 @@ std::vector<sim::TensorSpec> InputSpecs(const std::vector<OpCallTensor>& descs, 
   std::vector<sim::TensorSpec> specs;
   for (size_t i = 0; i < descs.size(); ++i) {
     const OpCallTensor& d = descs[i];
+    if (d.dtype == sim::DType::kUndefined) {
+      specs.push_back(sim::AbsentInput());
+      continue;
+    }
     for (int64_t v : d.dims) {
       if (v < 0) Fail(ACL_ERROR_INVALID_PARAM, "input {}: shape {} has an unknown dim; inputs must be concrete", i, sim::ToString(d.dims));
     }
@@ -46,6 +50,8 @@ std::vector<sim::TensorSpec> InputSpecs(const std::vector<OpCallTensor>& descs, 
     }
     specs.push_back(std::move(spec));
   }
+  // Optional inputs left out at the end are not passed at all, as a model's executor does.
+  while (!specs.empty() && sim::IsAbsent(specs.back())) specs.pop_back();
   return specs;
 }
 

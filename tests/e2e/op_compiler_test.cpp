@@ -239,3 +239,32 @@ TEST_F(CompileOptionTest, SetMaxOpQueueNumTakesAPositiveCount) {
 
 }  // namespace
 }  // namespace aclsim_e2e
+
+namespace aclsim_e2e {
+namespace {
+
+// An optional input left out in the middle (CANN's ACL_DT_UNDEFINED desc with a null buffer):
+// Resize(x, roi left out, scales) doubles a 2x2 image by nearest neighbour.
+TEST_F(OpCompilerTest, AnOptionalInputLeftOutWithAnUndefinedDescIsSkipped) {
+  Desc x_desc(ACL_FLOAT, {1, 1, 2, 2}), scales_desc(ACL_FLOAT, {4}), y_desc(ACL_FLOAT, {1, 1, 4, 4});
+  aclTensorDesc* roi_desc = aclCreateTensorDesc(ACL_DT_UNDEFINED, 0, nullptr, ACL_FORMAT_UNDEFINED);
+  ASSERT_NE(roi_desc, nullptr) << RecentErrMsg();
+  std::vector<float> scales = {1, 1, 2, 2};
+  ASSERT_EQ(aclSetTensorConst(scales_desc.get(), scales.data(), scales.size() * sizeof(float)), ACL_SUCCESS);
+  const std::vector<float> x = {1, 2, 3, 4};
+  DeviceBuffer dx(x), dscales(scales), dy(16 * sizeof(float));
+  aclTensorDesc* inputs_desc[] = {x_desc.get(), roi_desc, scales_desc.get()};
+  aclDataBuffer* inputs[] = {dx.buffer(), nullptr, dscales.buffer()};
+  aclTensorDesc* outputs_desc[] = {y_desc.get()};
+  aclDataBuffer* outputs[] = {dy.buffer()};
+  ASSERT_EQ(aclopCompileAndExecuteV2("Resize", 3, inputs_desc, inputs, 1, outputs_desc, outputs, nullptr,
+                                     ACL_ENGINE_SYS, ACL_COMPILE_SYS, nullptr, stream_),
+            ACL_SUCCESS)
+      << RecentErrMsg();
+  ASSERT_EQ(aclrtSynchronizeStream(stream_), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(dy.Read<float>(), (std::vector<float>{1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}));
+  aclDestroyTensorDesc(roi_desc);
+}
+
+}  // namespace
+}  // namespace aclsim_e2e
