@@ -1,0 +1,24 @@
+#include "dvpp/soc_rules.h"
+
+#include <string>
+
+#include "runtime/runtime.h"
+
+namespace aclsim::dvpp {
+
+SocRules CurrentSocRules() {
+  const std::string soc = Runtime::Get().soc_name();
+  SocRules rules;
+  const bool is_310p = soc.rfind("Ascend310P", 0) == 0;
+  const bool old_gen = !is_310p && (soc.rfind("Ascend310", 0) == 0 || soc == "Ascend910" ||
+                                    soc.rfind("Ascend910A", 0) == 0 || soc.rfind("Ascend910Pro", 0) == 0);
+  if (old_gen) {
+    rules.roi_parity = true;
+    rules.jpegd_stride_align = 128;
+    rules.tf_interpolation = true;
+    rules.zero_is_high_order = true;
+  }
+  return rules;
+}
+
+}  // namespace aclsim::dvpp

@@ -1,0 +1,20 @@
+// The DVPP constraints that differ between the simulated SoCs (aclrtGetSocName): the CANN
+// reference documents them per product, "Atlas 200/300/500 推理产品 / Atlas 训练系列产品"
+// (Ascend310, Ascend910) and "Atlas 推理系列产品" (Ascend310P, aclsim's default).
+#pragma once
+
+#include <cstdint>
+
+namespace aclsim::dvpp {
+
+struct SocRules {
+  bool roi_parity = false;           // crop/paste ROI: left, top even; right, bottom odd (310, 910)
+  uint32_t paste_left_align = 16;    // paste ROI left offset alignment
+  uint32_t jpegd_stride_align = 64;  // JPEGD output widthStride: 128 (310, 910), 64 (310P)
+  bool tf_interpolation = false;     // resize interpolation 3 and 4 (TensorFlow style): not on 310P
+  bool zero_is_high_order = false;   // interpolation 0 is Huawei's high-order filter (310, 910)
+};
+
+SocRules CurrentSocRules();
+
+}  // namespace aclsim::dvpp

@@ -1,0 +1,40 @@
+// VPC operations (crop, resize, crop-and-paste and their combinations): checked at enqueue into a
+// self-contained VpcJob (descriptors copied, device memory referenced), run later on the stream.
+#pragma once
+
+#include <string>
+
+#include "dvpp/descriptors.h"
+#include "dvpp/planes.h"
+#include "dvpp/resize.h"
+
+namespace aclsim {
+class Device;
+}
+
+namespace aclsim::dvpp {
+
+struct VpcJob {
+  Picture input, output;
+  Rect crop, paste;
+  Interpolation interpolation = Interpolation::kBilinear;
+  uint32_t csc_matrix = 0;
+};
+
+// What one VPC call asks for. A null crop means the whole input, a null paste the whole output,
+// a null resize config the default interpolation. `paste_is_roi`: the paste area came from the
+// caller (crop-and-paste), so its documented left-offset alignment applies.
+struct VpcRequest {
+  const acldvppChannelDesc* channel = nullptr;
+  const acldvppPicDesc* input = nullptr;
+  const acldvppPicDesc* output = nullptr;
+  const acldvppRoiConfig* crop = nullptr;
+  const acldvppRoiConfig* paste = nullptr;
+  const acldvppResizeConfig* resize = nullptr;
+  std::string suffix;  // appended to the argument names in messages ("[3]" in batch calls)
+};
+
+VpcJob PrepareVpc(const VpcRequest& request, Device& device);
+void RunVpc(const VpcJob& job);
+
+}  // namespace aclsim::dvpp
