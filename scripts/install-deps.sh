@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ninja-build python3 clang
   libeigen3-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libopenblas-dev
+  libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libxxhash-dev libopenblas-dev
   libprotobuf-dev libonnx-dev libonnx-testdata python3-onnx python3-numpy
   libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev
 )

@@ -11,8 +11,9 @@
 namespace aclsim::model {
 namespace {
 
-// Constants up to this size are shown to shape functions (Reshape's shape, Slice's starts, ...).
-constexpr uint64_t kMaxValueBytes = 1 << 20;
+// Constants up to this size are shown to shape functions (Reshape's shape, Slice's starts, ...);
+// larger ones are weights, whose values no shape function needs (and copying them slows loading).
+constexpr uint64_t kMaxValueBytes = 64 << 10;
 constexpr size_t kMaxKeptValueBytes = 4096;
 
 uint64_t BytesOf(const sim::TensorSpec& spec) {

@@ -1,4 +1,4 @@
-// aclsim's .om container: a versioned header, a section table with CRC-32 checksums, a JSON graph
+// aclsim's .om container: a versioned header, a section table with checksums, a JSON graph
 // section and a 64-byte aligned weights section. Defined once here for atc (writer) and the
 // library (reader); docs/om-format.md is its specification.
 #pragma once
@@ -13,7 +13,8 @@ namespace aclsim::model {
 
 enum class OmKind : uint32_t { kSingleOp = 1, kModel = 2 };
 
-constexpr uint16_t kOmVersionMajor = 1;
+// Format 2 checksums sections with XXH3-64; format 1 (CRC-32) files are still read.
+constexpr uint16_t kOmVersionMajor = 2;
 constexpr uint16_t kOmVersionMinor = 0;
 constexpr size_t kOmAlignment = 64;
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "common/error.h"
 
@@ -29,6 +30,30 @@ aclError ParseError(const std::vector<uint8_t>& bytes, std::string* message = nu
     return e.code();
   }
   return ACL_SUCCESS;
+}
+
+// Format 1 files (CRC-32 section checksums), as atc wrote them before format 2, still load.
+TEST(OmFormat, AFormatOneFileWithCrc32ChecksumsStillParses) {
+  auto bytes = Sample();
+  auto put32 = [&](size_t at, uint32_t v) { std::memcpy(bytes.data() + at, &v, 4); };
+  bytes[8] = 1;  // major version
+  bytes[9] = 0;
+  for (size_t entry = 64; entry < 64 + 2 * 32; entry += 32) {
+    uint64_t offset = 0, size = 0;
+    std::memcpy(&offset, bytes.data() + entry + 8, 8);
+    std::memcpy(&size, bytes.data() + entry + 16, 8);
+    put32(entry + 24, static_cast<uint32_t>(crc32(0, bytes.data() + offset, static_cast<uInt>(size))));
+    put32(entry + 28, 0);
+  }
+  put32(28, 0);
+  put32(28, static_cast<uint32_t>(crc32(0, bytes.data(), 64 + 2 * 32)));
+  const OmView view = ParseOm(bytes.data(), bytes.size(), "old.om");
+  EXPECT_EQ(view.version_major, 1);
+  EXPECT_EQ(view.weights_size, 100u);
+  bytes[bytes.size() - 1] ^= 1;  // and their checksums are still checked
+  std::string message;
+  EXPECT_EQ(ParseError(bytes, &message), ACL_ERROR_PARSE_MODEL);
+  EXPECT_NE(message.find("checksum of section 1"), std::string::npos) << message;
 }
 
 TEST(OmFormat, RoundTripKeepsKindGraphAndWeights) {
