@@ -223,6 +223,52 @@ TEST_F(MsameTest, WritesEachOutputAsModelNameOutputIndexBinInATimeStampedFolder)
   ExpectNear(Floats(ReadFile(dir_ / "out/" + stamps[0] + "/tiny_output_0.bin")), TinyExpected(), 1e-4f);
 }
 
+// The reference for a byte-for-byte check: the same model run on the same input through the
+// aclmdl API in this process.
+std::string OutputThroughAclmdl(const std::string& model, const std::string& input) {
+  std::string bytes;
+  if (aclInit(nullptr) != ACL_SUCCESS || aclrtSetDevice(0) != ACL_SUCCESS) return bytes;
+  uint32_t id = 0;
+  aclmdlDesc* desc = aclmdlCreateDesc();
+  if (aclmdlLoadFromFile(model.c_str(), &id) == ACL_SUCCESS && aclmdlGetDesc(desc, id) == ACL_SUCCESS) {
+    const size_t in_size = aclmdlGetInputSizeByIndex(desc, 0), out_size = aclmdlGetOutputSizeByIndex(desc, 0);
+    void *in = nullptr, *out = nullptr;
+    aclrtMalloc(&in, in_size, ACL_MEM_MALLOC_HUGE_FIRST);
+    aclrtMalloc(&out, out_size, ACL_MEM_MALLOC_HUGE_FIRST);
+    aclrtMemcpy(in, in_size, input.data(), input.size(), ACL_MEMCPY_HOST_TO_DEVICE);
+    aclmdlDataset* inputs = aclmdlCreateDataset();
+    aclmdlDataset* outputs = aclmdlCreateDataset();
+    aclDataBuffer* in_buffer = aclCreateDataBuffer(in, in_size);
+    aclDataBuffer* out_buffer = aclCreateDataBuffer(out, out_size);
+    aclmdlAddDatasetBuffer(inputs, in_buffer);
+    aclmdlAddDatasetBuffer(outputs, out_buffer);
+    if (aclmdlExecute(id, inputs, outputs) == ACL_SUCCESS) {
+      bytes.resize(out_size);
+      aclrtMemcpy(bytes.data(), out_size, out, out_size, ACL_MEMCPY_DEVICE_TO_HOST);
+    }
+    aclDestroyDataBuffer(in_buffer);
+    aclDestroyDataBuffer(out_buffer);
+    aclmdlDestroyDataset(inputs);
+    aclmdlDestroyDataset(outputs);
+    aclrtFree(in);
+    aclrtFree(out);
+    aclmdlUnload(id);
+  }
+  aclmdlDestroyDesc(desc);
+  aclrtResetDevice(0);
+  aclFinalize();
+  return bytes;
+}
+
+TEST_F(MsameTest, BinOutputIsByteForByteWhatTheModelComputes) {
+  const MsameResult r = Run({"--model", Tiny(), "--input", TinyInput(), "--output", dir_ / "out"});
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  const std::string written = ReadFile(RunFolder(dir_ / "out") + "/tiny_output_0.bin");
+  const std::string reference = OutputThroughAclmdl(Tiny(), ReadFile(TinyInput()));
+  ASSERT_EQ(reference.size(), 40u);
+  EXPECT_TRUE(written == reference) << "msame's output file differs from the model's output bytes";
+}
+
 TEST_F(MsameTest, PrintsTheRunFolderOnALineOfItsOwn) {
   const MsameResult r = Run({"--model", Tiny(), "--input", TinyInput(), "--output", dir_ / "out"});
   ASSERT_EQ(r.exit_status, 0) << r.output;
