@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <tuple>
 
 #include "common/error.h"
@@ -256,6 +257,26 @@ C MaxOf(C a, C b) {
   return a < b ? b : a;
 }
 
+int64_t FloorDivide(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+int64_t CeilDivide(int64_t a, int64_t b) { return -FloorDivide(-a, b); }
+
+// The maximum of an empty window: below every value.
+template <typename C>
+C NoValue() {
+  return std::numeric_limits<C>::has_infinity ? -std::numeric_limits<C>::infinity() : std::numeric_limits<C>::lowest();
+}
+
+// MaxOf without branches the compiler cannot vectorise: a NaN in either operand wins, and once
+// in the running maximum stays there.
+template <typename C>
+inline C MaxKeepingNaN(C acc, C v) {
+  if constexpr (std::is_floating_point_v<C>) {
+    return (acc < v || v != v) ? v : acc;
+  } else {
+    return acc < v ? v : acc;
+  }
+}
+
 void MaxPoolKernel(const KernelArgs& args, const PoolGeometry& g) {
   const PoolDim &dd = g.dims[0], &dh = g.dims[1], &dw = g.dims[2];
   DispatchNumeric(args.inputs[0].dtype(), [&](auto tag) {
@@ -263,6 +284,52 @@ void MaxPoolKernel(const KernelArgs& args, const PoolGeometry& g) {
     using C = typename ComputeType<T>::type;
     const T* x = args.inputs[0].As<T>();
     T* y = args.outputs[0].As<T>();
+    if (!g.channel_last) {
+      // Rows are contiguous: first the maximum down the window's valid rows, element by element
+      // (vectorised), then across each output's window of that one row (ResNet's 3x3/2 pool
+      // reads each input row once instead of once per tap).
+      ForEachRow(args, g, WindowWork(g), [&](int64_t od, int64_t oh, int64_t in_base, int64_t out_base,
+                                             const auto& si, const auto&) {
+        const Taps td = TapsOf(dd, od), th = TapsOf(dh, oh);
+        thread_local std::unique_ptr<C[]> column_max;
+        thread_local int64_t capacity = 0;
+        if (capacity < dw.in + dw.out) {  // the rows' maximum, then the interior outputs
+          column_max.reset(new C[static_cast<size_t>(dw.in + dw.out)]);
+          capacity = dw.in + dw.out;
+        }
+        C* m = column_max.get();
+        std::fill(m, m + dw.in, NoValue<C>());
+        for (int64_t jd = td.j0; jd < td.j1; ++jd) {
+          const int64_t zd = in_base + (td.start + jd * dd.dilation) * si[2];
+          for (int64_t jh = th.j0; jh < th.j1; ++jh) {
+            const T* row = x + zd + (th.start + jh * dh.dilation) * si[3];
+            for (int64_t i = 0; i < dw.in; ++i) m[i] = MaxKeepingNaN(m[i], static_cast<C>(row[i]));
+          }
+        }
+        // Outputs [lo, hi) have their whole window inside the row; the others clip it.
+        const int64_t span = (dw.window - 1) * dw.dilation;
+        const int64_t lo = std::min(dw.out, CeilDivide(dw.pad_before, dw.stride));
+        const int64_t hi = std::max(lo, std::min(dw.out, FloorDivide(dw.in - 1 - span + dw.pad_before, dw.stride) + 1));
+        auto clipped = [&](int64_t ow) {
+          const Taps tw = TapsOf(dw, ow);
+          C best = NoValue<C>();
+          for (int64_t jw = tw.j0; jw < tw.j1; ++jw) best = MaxKeepingNaN(best, m[tw.start + jw * dw.dilation]);
+          y[out_base + ow] = static_cast<T>(best);
+        };
+        for (int64_t ow = 0; ow < lo; ++ow) clipped(ow);
+        // Tap by tap over all interior outputs: no data-dependent branches, vectorisable.
+        C* o = m + dw.in;
+        const C* first = m - dw.pad_before;
+        for (int64_t ow = lo; ow < hi; ++ow) o[ow] = first[ow * dw.stride];
+        for (int64_t jw = 1; jw < dw.window; ++jw) {
+          const C* tap = first + jw * dw.dilation;
+          for (int64_t ow = lo; ow < hi; ++ow) o[ow] = MaxKeepingNaN(o[ow], tap[ow * dw.stride]);
+        }
+        for (int64_t ow = lo; ow < hi; ++ow) y[out_base + ow] = static_cast<T>(o[ow]);
+        for (int64_t ow = hi; ow < dw.out; ++ow) clipped(ow);
+      });
+      return;
+    }
     ForEachRow(args, g, WindowWork(g), [&](int64_t od, int64_t oh, int64_t in_base, int64_t out_base,
                                            const auto& si, const auto& so) {
       const Taps td = TapsOf(dd, od), th = TapsOf(dh, oh);
