@@ -614,6 +614,17 @@ void ConvolveGemm(const Parallel& parallel, const ConvGeometry& g, const T* x, c
       const int64_t n = u / g.groups, gi = u % g.groups;
       for (int64_t p0 = 0; p0 < pixels; p0 += tile) {
         const int64_t p1 = std::min(pixels, p0 + tile), width = p1 - p0;
+        if (!pointwise && !g.nhwc && width > g.out_c_g) {
+          // More pixels than filters (the early layers; the filter is small): each thread takes a
+          // slice of the pixels and fills its own columns for its own product, so no thread
+          // reads columns another core wrote, and one parallel region does both steps.
+          parallel.For(width, std::max<int64_t>(16, (1 << 16) / std::max<int64_t>(1, k)), [&](int64_t a, int64_t b) {
+            C* own = ColumnBuffer<C>(k * (b - a));
+            Im2colNchw(g, x, n, gi, p0 + a, p0 + b, pad, own);
+            Gemm(product(n, gi, p0 + a, p0 + b, own));
+          });
+          continue;
+        }
         C* col = nullptr;
         if (!pointwise) {
           col = ColumnBuffer<C>(k * width);
