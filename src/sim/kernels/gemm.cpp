@@ -108,7 +108,7 @@ GemmCall<T> Slice(const GemmCall<T>& g, bool rows, int64_t begin, int64_t end) {
 
 }  // namespace
 
-// C += the call's row or column bias, while C is still in cache from the product.
+// C += the call's row or column bias (integer products), while C is still in cache from the product.
 template <typename T>
 void AddBias(const GemmCall<T>& g) {
   for (int64_t i = 0; i < g.m; ++i) {
@@ -127,10 +127,10 @@ template <typename T>
 void Gemm(const GemmCall<T>& call) {
   if constexpr (std::is_same_v<T, int32_t>) {
     IntegerProduct(call);
+    if ((call.row_bias != nullptr || call.col_bias != nullptr) && call.m > 0 && call.n > 0) AddBias(call);
   } else {
-    FloatProduct(call);
+    FloatProduct(call);  // starts C from the bias
   }
-  if ((call.row_bias != nullptr || call.col_bias != nullptr) && call.m > 0 && call.n > 0) AddBias(call);
 }
 
 template <typename T>

@@ -26,8 +26,8 @@ struct GemmCall {
   int64_t ldb = 0;
   T* c = nullptr;
   int64_t ldc = 0;
-  // Optional, applied by gemm.h's Gemm after the product (the variants below ignore them):
-  // C(i, j) += row_bias[i] (a convolution's bias in NCHW) or col_bias[j] (in NHWC).
+  // Optional: C(i, j) += row_bias[i] (a convolution's bias in NCHW) or col_bias[j] (in NHWC).
+  // The variants below start C from them; gemm.h's Gemm adds them after the integer product.
   const T* row_bias = nullptr;
   const T* col_bias = nullptr;
 };
