@@ -465,6 +465,38 @@ template <typename C, typename T>
 void Im2colNchw(const ConvGeometry& g, const T* x, int64_t n, int64_t gi, int64_t p0, int64_t p1, C pad, C* col,
                 int64_t i0 = 0, int64_t i1 = -1) {
   const int64_t width = p1 - p0, plane_size = g.in_h * g.in_w, out_plane = g.out_h * g.out_w;
+  // Small 2-D planes with stride 1 (the deep layers: rows of 7 to 28 pixels), all of them: copy
+  // each channel once into a padded plane (a fraction of the window's copies), then every tap's
+  // rows are plain copies with no edge tests.
+  const int64_t span_h = (g.out_h - 1) * g.stride_h + (g.kh - 1) * g.dil_h + 1;  // padded rows read
+  const int64_t span_w = (g.out_w - 1) * g.stride_w + (g.kw - 1) * g.dil_w + 1;
+  if (g.kd == 1 && g.in_d == 1 && g.stride_h == 1 && g.stride_w == 1 && p0 == 0 && p1 == out_plane &&
+      g.out_w <= 32 && span_h * span_w <= 4096) {
+    C padded[4096];
+    for (int64_t i = i0; i < (i1 < 0 ? g.in_c_g : i1); ++i) {
+      const T* plane = x + (n * g.in_c + gi * g.in_c_g + i) * plane_size;
+      for (int64_t r = 0; r < span_h; ++r) {
+        const int64_t iy = r - g.pad_t;
+        C* row = padded + r * span_w;
+        for (int64_t c = 0; c < span_w; ++c) {
+          const int64_t ix = c - g.pad_l;
+          row[c] = iy >= 0 && iy < g.in_h && ix >= 0 && ix < g.in_w
+                       ? static_cast<C>(static_cast<typename ComputeType<T>::type>(plane[iy * g.in_w + ix]))
+                       : pad;
+        }
+      }
+      for (int64_t ky = 0; ky < g.kh; ++ky) {
+        for (int64_t kx = 0; kx < g.kw; ++kx) {
+          C* d = col + ((i * g.kh + ky) * g.kw + kx) * width;
+          for (int64_t oy = 0; oy < g.out_h; ++oy, d += g.out_w) {
+            const C* src = padded + (oy * g.stride_h + ky * g.dil_h) * span_w + kx * g.dil_w;
+            for (int64_t ox = 0; ox < g.out_w; ++ox) d[ox] = src[ox];
+          }
+        }
+      }
+    }
+    return;
+  }
   for (int64_t i = i0; i < (i1 < 0 ? g.in_c_g : i1); ++i) {
     const T* volume = x + (n * g.in_c + gi * g.in_c_g + i) * g.ImagePixels();
     for (int64_t kz = 0; kz < g.kd; ++kz) {
