@@ -16,4 +16,5 @@ mkdir -p "$corpus"
 build-fuzz/tests/fuzz/make_fuzz_seeds "$corpus"
 echo "fuzzing the .om reader for ${seconds} s"
 build-fuzz/tests/fuzz/om_reader_fuzzer -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 \
+  -artifact_prefix=build-fuzz/ \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12

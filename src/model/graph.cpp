@@ -104,6 +104,38 @@ GraphTensor ParseTensor(const Reader& r, const json& j, uint64_t weights_size, c
   return t;
 }
 
+// Every gear has the values its kind needs: the batch; height and width; or one per -1 dim of the
+// data inputs. Each value is a size, and the gear input is int64 [gear length].
+void CheckGears(const Reader& r, const ModelGraph& g) {
+  if (g.dynamic.kind == DynamicKind::kNone) return;
+  size_t unknown = 0;
+  for (int32_t input : g.inputs) {
+    if (g.tensors[input].name == kDynamicInputName) continue;
+    for (int64_t d : g.tensors[input].dims) unknown += d < 0 ? 1 : 0;
+  }
+  const size_t wanted = g.dynamic.kind == DynamicKind::kBatch ? 1 : g.dynamic.kind == DynamicKind::kImageSize ? 2 : unknown;
+  if (unknown == 0 || (g.dynamic.kind == DynamicKind::kImageSize && unknown % 2 != 0)) {
+    r.Bad("dynamic", fmt::format("the data inputs have {} dims of -1, which gears of kind {} cannot fill", unknown,
+                                 static_cast<int>(g.dynamic.kind)));
+  }
+  for (const auto& gear : g.dynamic.gears) {
+    if (gear.size() != wanted) r.Bad("dynamic.gears", fmt::format("a gear has {} values, each needs {}", gear.size(), wanted));
+    for (int64_t v : gear) {
+      if (v <= 0) r.Bad("dynamic.gears", fmt::format("gear value {} is not a size", v));
+    }
+  }
+  size_t gear_inputs = 0;
+  for (int32_t input : g.inputs) {
+    const GraphTensor& t = g.tensors[input];
+    if (t.name != kDynamicInputName) continue;
+    ++gear_inputs;
+    if (t.dtype != sim::DType::kInt64 || t.dims != std::vector<int64_t>{static_cast<int64_t>(wanted)}) {
+      r.Bad("inputs", fmt::format("the gear input {} must be int64 [{}]", kDynamicInputName, wanted));
+    }
+  }
+  if (gear_inputs != 1) r.Bad("inputs", fmt::format("a dynamic model has exactly one input named {}", kDynamicInputName));
+}
+
 }  // namespace
 
 std::string SerializeGraph(const ModelGraph& graph) {
@@ -191,6 +223,7 @@ ModelGraph ParseGraph(std::string_view json_text, uint64_t weights_size, const s
   if ((g.dynamic.kind == DynamicKind::kNone) != g.dynamic.gears.empty()) {
     r.Bad("dynamic", "gears are given exactly when the model is dynamic");
   }
+  CheckGears(r, g);
   return g;
 }
 
