@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# ResNet-50 latency through aclsim (aclmdlExecute, fp32) and through ONNX Runtime (CPU, when it
-# can be installed), with the same thread count on both sides, in the same run.
+# ResNet-50 and MobileNetV2 latency through aclsim (aclmdlExecute, fp32) and through ONNX Runtime
+# (CPU, when it can be installed), with the same thread count on both sides, in the same run.
 #
 #   bash bench/model_bench.sh [build-dir]        (default: build)
 #
-# Works in <build-dir>/model_bench: generates the models with scripts/models/make_resnet50.py,
+# Works in <build-dir>/model_bench: generates the models with scripts/models/make_<model>.py,
 # converts them with atc --precision_mode=force_fp32, installs onnxruntime-node@1.20.1 there
 # (npm, --ignore-scripts: the package carries its CPU binary), then for each thread count runs
 # bench/model_bench.cpp and bench/ort_bench.js in alternation, ROUNDS times, and appends every
 # figure to results.jsonl. It prints the summary that bench/report.py puts into
 # docs/performance.md (bench/run_all.sh runs this script). Never a pass/fail test.
 #
-# Environment: MODEL_BENCH_THREADS (default "1 2"), MODEL_BENCH_BATCHES (default "1 8"),
-# MODEL_BENCH_ROUNDS (default 3), MODEL_BENCH_NO_ORT=1 to skip ONNX Runtime.
+# Environment: MODEL_BENCH_MODELS (default "resnet50 mobilenetv2"), MODEL_BENCH_THREADS (default
+# "1 2"), MODEL_BENCH_BATCHES (default "1 8"), MODEL_BENCH_ROUNDS (default 3), MODEL_BENCH_NO_ORT=1
+# to skip ONNX Runtime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=$(cd "${1:-build}" && pwd)
 cache=$build/model_bench
 mkdir -p "$cache"
+models=${MODEL_BENCH_MODELS:-resnet50 mobilenetv2}
 threads_list=${MODEL_BENCH_THREADS:-1 2}
 batches=${MODEL_BENCH_BATCHES:-1 8}
 rounds=${MODEL_BENCH_ROUNDS:-3}
@@ -28,15 +30,17 @@ cmake --build "$build" --target aclsim_model_bench atc >/dev/null
 bench=$build/bench/aclsim_model_bench
 atc=$build/tools/atc/atc
 
-for b in $batches; do
-  onnx=$cache/resnet50_b$b.onnx
-  if [ ! -s "$onnx" ] || [ "$onnx" -ot scripts/models/make_resnet50.py ]; then
-    "$model_python" scripts/models/make_resnet50.py --out "$onnx" --batch "$b" >/dev/null
-  fi
-  if [ ! -s "$cache/resnet50_b$b.om" ] || [ "$cache/resnet50_b$b.om" -ot "$onnx" ] || [ "$cache/resnet50_b$b.om" -ot "$atc" ]; then
-    "$atc" --framework=5 --model="$onnx" --output="$cache/resnet50_b$b" --soc_version=Ascend310 \
-      --precision_mode=force_fp32 >/dev/null
-  fi
+for m in $models; do
+  for b in $batches; do
+    onnx=$cache/${m}_b$b.onnx
+    if [ ! -s "$onnx" ] || [ "$onnx" -ot "scripts/models/make_$m.py" ]; then
+      "$model_python" "scripts/models/make_$m.py" --out "$onnx" --batch "$b" >/dev/null
+    fi
+    if [ ! -s "$cache/${m}_b$b.om" ] || [ "$cache/${m}_b$b.om" -ot "$onnx" ] || [ "$cache/${m}_b$b.om" -ot "$atc" ]; then
+      "$atc" --framework=5 --model="$onnx" --output="$cache/${m}_b$b" --soc_version=Ascend310 \
+        --precision_mode=force_fp32 >/dev/null
+    fi
+  done
 done
 
 ort=0
@@ -53,28 +57,30 @@ results=$cache/results.jsonl
 : >"$results"
 # One JSON object per line: the program's figures plus what was measured.
 # The 1-minute load average is kept too: on a shared machine it says how noisy a figure is.
-record() {  # side batch round json
-  printf '{"side": "%s", "batch": %s, "round": %s, "load_average": %s, "figures": %s}\n' "$1" "$2" "$3" \
-    "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo null)" "$4" >>"$results"
+record() {  # model side batch round json
+  printf '{"model": "%s", "side": "%s", "batch": %s, "round": %s, "load_average": %s, "figures": %s}\n' "$1" "$2" \
+    "$3" "$4" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo null)" "$5" >>"$results"
 }
+for m in $models; do
 for b in $batches; do
   runs=20 warmup=3
   [ "$b" -gt 1 ] && runs=5 warmup=1
   for t in $threads_list; do
     for r in $(seq 1 "$rounds"); do
-      out=$cache/aclsim_b${b}_t$t.bin
-      line=$(ACLSIM_AICORE_THREADS=$t "$bench" --model "$cache/resnet50_b$b.om" --warmup $warmup --runs $runs \
+      out=$cache/aclsim_${m}_b${b}_t$t.bin
+      line=$(ACLSIM_AICORE_THREADS=$t "$bench" --model "$cache/${m}_b$b.om" --warmup $warmup --runs $runs \
                --output "$out" --json | tail -n 1)
-      record aclsim "$b" "$r" "$line"
+      record "$m" aclsim "$b" "$r" "$line"
       if [ "$ort" = 1 ]; then
-        if line=$(node bench/ort_bench.js --model "$cache/resnet50_b$b.onnx" --ort-dir "$cache/ort" --threads "$t" \
+        if line=$(node bench/ort_bench.js --model "$cache/${m}_b$b.onnx" --ort-dir "$cache/ort" --threads "$t" \
                     --warmup $warmup --runs $runs --compare "$out" --json | tail -n 1); then
-          record ort "$b" "$r" "$line"
+          record "$m" ort "$b" "$r" "$line"
         else
-          echo "ONNX Runtime failed for batch $b, $t threads"
+          echo "ONNX Runtime failed for $m batch $b, $t threads"
         fi
       fi
     done
   done
+done
 done
 python3 "$root/bench/report.py" --model-section "$build"
