@@ -16,7 +16,7 @@ void RegisterNormalization(Registry& registry);      // normalization.cpp
 void RegisterSoftmax(Registry& registry);            // softmax.cpp
 void RegisterReduction(Registry& registry);          // reduction.cpp: Reduce*, ArgMax, ArgMin, TopK, CumSum
 void RegisterShapeOps(Registry& registry);           // shape_ops.cpp: Reshape ... Transpose, Concat, Split, Slice
-void RegisterIndexing(Registry& registry);           // indexing.cpp: Gather*, ScatterNd, OneHot, Range, Fill
+void RegisterIndexing(Registry& registry);           // indexing.cpp: Gather*, ScatterNd, OneHot, Range, Fill, NonZero
 void RegisterPadTile(Registry& registry);            // pad_tile.cpp: Pad, Tile, BroadcastTo, DepthToSpace, SpaceToDepth
 void RegisterResize(Registry& registry);             // resize.cpp
 void RegisterLayout(Registry& registry);             // layout.cpp: TransData

@@ -493,6 +493,61 @@ OpDef Fill() {  // inputs: dims, value
 
 }  // namespace
 
+// ---- NonZero -----------------------------------------------------------------------------------
+
+// The coordinates of x's non-zero elements (NaN counts as non-zero), in row-major order: [rank, N]
+// (one column per element), or [N, rank] with transpose. N depends on x's values, so they must be
+// known when the shape is inferred (a constant, or a host input of a single operator).
+OpDef NonZero() {
+  return OpDef{"NonZero",
+               1,
+               1,
+               Describe(kAllTypes),
+               {{"transpose", "bool", "false"}, {"dtype", "data_type", "int64"}},
+               [](const std::vector<TensorSpec>& in, const AttrReader& attrs) {
+                 const char* op = "NonZero";
+                 RequireDType(op, "x", in[0], kAllTypes);
+                 const DType out_type = attrs.Has("dtype") ? attrs.Type("dtype") : DType::kInt64;
+                 if (out_type != DType::kInt32 && out_type != DType::kInt64) {
+                   Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "{}: dtype must be int32 or int64, is {}", op, Name(out_type));
+                 }
+                 int64_t count = 0;
+                 for (double v : ConstDoubles(op, "x", in[0])) count += (v != 0.0 || std::isnan(v)) ? 1 : 0;
+                 const auto rank = static_cast<int64_t>(in[0].shape.size());
+                 const Shape shape = attrs.Bool("transpose", false) ? Shape{count, rank} : Shape{rank, count};
+                 return std::vector<TensorSpec>{TensorSpec{out_type, shape, Format::kND}};
+               },
+               [](const KernelArgs& args) {
+                 const TensorView& x = args.inputs[0];
+                 const TensorView& y = args.outputs[0];
+                 const bool transpose = args.attrs.Bool("transpose", false);
+                 const int64_t rank = x.rank(), count = transpose ? y.dim(0) : y.dim(1);
+                 auto store = [&](auto* out) {
+                   using T = std::remove_pointer_t<decltype(out)>;
+                   int64_t found = 0;
+                   std::vector<int64_t> index(static_cast<size_t>(rank), 0);
+                   for (int64_t i = 0; i < x.NumElements(); ++i) {
+                     const double v = ReadDouble(x, i);
+                     if (v != 0.0 || std::isnan(v)) {
+                       if (found == count) {
+                         Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "NonZero: x changed since its shape was inferred");
+                       }
+                       for (int64_t d = 0; d < rank; ++d) {
+                         out[transpose ? found * rank + d : d * count + found] = static_cast<T>(index[static_cast<size_t>(d)]);
+                       }
+                       ++found;
+                     }
+                     for (int64_t d = rank - 1; d >= 0; --d) {  // the next row-major index
+                       if (++index[static_cast<size_t>(d)] < x.dim(d)) break;
+                       index[static_cast<size_t>(d)] = 0;
+                     }
+                   }
+                 };
+                 if (y.dtype() == DType::kInt32) store(y.As<int32_t>());
+                 else store(y.As<int64_t>());
+               }};
+}
+
 void RegisterIndexing(Registry& registry) {
   registry.Add(GatherV2());
   registry.Add(GatherElements());
@@ -501,6 +556,7 @@ void RegisterIndexing(Registry& registry) {
   registry.Add(OneHot());
   registry.Add(Range());
   registry.Add(Fill());
+  registry.Add(NonZero());
 }
 
 }  // namespace aclsim::sim

@@ -426,3 +426,44 @@ TEST(Indexing, FillRejectsBadDimsOrValue) {
 
 }  // namespace
 }  // namespace aclsim::sim
+
+namespace aclsim::sim {
+namespace {
+
+// NonZero against a naive reference: for every type, coordinates in row-major order, one column
+// per non-zero element ([rank, N]), or one row with transpose ([N, rank]).
+TEST(Indexing, NonZeroListsTheCoordinatesOfNonZeroElementsForEveryType) {
+  for (DType dtype : kEveryType) {
+    HostTensor x = Ints(dtype, {2, 3}, {0, 1, 0, 1, 1, 0});
+    auto y = Exec("NonZero", {&x}, {0});
+    ASSERT_EQ(y[0].spec().shape, (Shape{2, 3})) << Name(dtype);
+    EXPECT_EQ(y[0].Values(), (std::vector<double>{0, 1, 1, 1, 0, 1})) << Name(dtype);  // rows, then columns
+  }
+}
+
+TEST(Indexing, NonZeroTransposedGivesOneRowPerElementAndNaNCounts) {
+  HostTensor x(DType::kFloat32, {3});
+  x.Set(0, std::nan(""));
+  x.Set(1, 0.0);
+  x.Set(2, -2.5);
+  auto y = Exec("NonZero", {&x}, {0}, {{"transpose", true}, {"dtype", DType::kInt32}});
+  ASSERT_EQ(y[0].spec().shape, (Shape{2, 1}));
+  EXPECT_EQ(y[0].spec().dtype, DType::kInt32);
+  EXPECT_EQ(y[0].Get(0), 0);
+  EXPECT_EQ(y[0].Get(1), 2);
+}
+
+TEST(Indexing, NonZeroOfAnEmptyOrAllZeroTensorHasNoColumns) {
+  HostTensor empty(DType::kFloat32, {0, 4}), zeros(DType::kInt32, {5});
+  EXPECT_EQ(Exec("NonZero", {&empty}, {0})[0].spec().shape, (Shape{2, 0}));
+  EXPECT_EQ(Exec("NonZero", {&zeros}, {0})[0].spec().shape, (Shape{1, 0}));
+}
+
+TEST(Indexing, NonZeroNeedsItsInputsValuesAndAnIntegerDtype) {
+  HostTensor x = Vec({1, 0, 2});
+  EXPECT_EQ(CodeOf([&] { Infer("NonZero", {&x}, {}); }), ACL_ERROR_OP_INPUT_NOT_MATCH);
+  EXPECT_EQ(CodeOf([&] { Infer("NonZero", {&x}, {0}, {{"dtype", DType::kFloat32}}); }), ACL_ERROR_OP_ATTR_NOT_MATCH);
+}
+
+}  // namespace
+}  // namespace aclsim::sim
