@@ -8,7 +8,7 @@ packages=(
   libeigen3-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libxxhash-dev libopenblas-dev
   libprotobuf-dev libonnx-dev libonnx-testdata python3-onnx python3-numpy
-  libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev
+  libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libavcodec-dev libavutil-dev libswscale-dev
 )
 
 missing=()
