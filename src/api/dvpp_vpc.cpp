@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/api_guard.h"
+#include "api/dvpp_vpc_batch.h"
 #include "dvpp/vpc.h"
 #include "runtime/context.h"
 #include "runtime/current_context.h"
@@ -41,45 +42,16 @@ aclError RunOne(acldvppChannelDesc* channelDesc, acldvppPicDesc* inputDesc, acld
   return ACL_SUCCESS;
 }
 
-constexpr uint32_t kMaxRois = 256;  // documented: roiNums[0] + ... + roiNums[size - 1] <= 256
-
-// The batch forms: roiNums[i] areas of source picture i, written to consecutive output pictures.
+// The batch forms: one job per output picture, after the batch checks the forms share.
 aclError RunBatch(acldvppChannelDesc* channelDesc, acldvppBatchPicDesc* srcBatchPicDescs, uint32_t* roiNums,
                   uint32_t size, acldvppBatchPicDesc* dstBatchPicDescs, acldvppRoiConfig* cropAreas[],
                   acldvppRoiConfig* pasteAreas[], bool with_paste, acldvppResizeConfig* resizeConfig,
                   aclrtStream stream) {
   aclsim::Stream& target = aclsim::ResolveStream(stream);
-  const acldvppChannelDesc* channel = UnwrapHandle<acldvppChannelDesc>(channelDesc, "channelDesc");
-  acldvppBatchPicDesc* src = UnwrapHandle<acldvppBatchPicDesc>(srcBatchPicDescs, "srcBatchPicDescs");
-  acldvppBatchPicDesc* dst = UnwrapHandle<acldvppBatchPicDesc>(dstBatchPicDescs, "dstBatchPicDescs");
-  ACLSIM_CHECK_NOT_NULL(roiNums);
-  ACLSIM_CHECK_NOT_NULL(cropAreas);
-  if (with_paste) ACLSIM_CHECK_NOT_NULL(pasteAreas);
-  ACLSIM_CHECK_ARG(size > 0 && size <= src->pictures.size(), "size {} must be in [1, {}] (srcBatchPicDescs' batch size)",
-                   size, src->pictures.size());
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < size; ++i) total += roiNums[i];
-  ACLSIM_CHECK_ARG(total > 0 && total <= kMaxRois, "roiNums add up to {}, which must be in [1, {}]", total, kMaxRois);
-  ACLSIM_CHECK_ARG(total == dst->pictures.size(), "roiNums add up to {} but dstBatchPicDescs holds {} pictures", total,
-                   dst->pictures.size());
-  const acldvppResizeConfig* resize =
-      resizeConfig ? UnwrapHandle<acldvppResizeConfig>(resizeConfig, "resizeConfig") : nullptr;
+  const auto requests = aclsim::api::BatchRequests({channelDesc, srcBatchPicDescs, roiNums, size, dstBatchPicDescs,
+                                                    cropAreas, pasteAreas, with_paste, resizeConfig});
   std::vector<VpcJob> jobs;
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < size; ++i) {
-    for (uint32_t j = 0; j < roiNums[i]; ++j, ++k) {
-      VpcRequest request;
-      request.channel = channel;
-      request.input = &src->pictures[i];
-      request.output = &dst->pictures[k];
-      const std::string index = "[" + std::to_string(k) + "]";
-      request.crop = UnwrapHandle<acldvppRoiConfig>(cropAreas[k], ("cropAreas" + index).c_str());
-      if (with_paste) request.paste = UnwrapHandle<acldvppRoiConfig>(pasteAreas[k], ("pasteAreas" + index).c_str());
-      request.resize = resize;
-      request.suffix = index;
-      jobs.push_back(aclsim::dvpp::PrepareVpc(request, target.context().device()));
-    }
-  }
+  for (const VpcRequest& request : requests) jobs.push_back(aclsim::dvpp::PrepareVpc(request, target.context().device()));
   Submit(target, std::move(jobs));
   return ACL_SUCCESS;
 }

@@ -17,7 +17,11 @@ SocRules CurrentSocRules() {
     rules.jpegd_stride_align = 128;
     rules.tf_interpolation = true;
     rules.zero_is_high_order = true;
+    rules.vpc_extras = false;
   }
+  rules.pyr_down = is_310p;
+  rules.yuv400_converts_to_yuv400_only = is_310p;
+  if (is_310p) rules.calc_hist_max_height = 4096;
   return rules;
 }
 

@@ -66,6 +66,11 @@ Interpolation InterpolationOf(const acldvppResizeConfig* config, const SocRules&
 
 }  // namespace
 
+void CheckVpcScale(const Rect& from, uint32_t to_width, uint32_t to_height, const std::string& suffix) {
+  CheckScale(from.width, to_width, "width", suffix);
+  CheckScale(from.height, to_height, "height", suffix);
+}
+
 VpcJob PrepareVpc(const VpcRequest& r, Device& device) {
   const SocRules rules = CurrentSocRules();
   RequireChannel(*r.channel, DVPP_CHNMODE_VPC);

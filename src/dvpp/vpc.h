@@ -35,6 +35,8 @@ struct VpcRequest {
 };
 
 VpcJob PrepareVpc(const VpcRequest& request, Device& device);
+// The documented scaling range [1/32, 16] per direction, from `from` to to_width x to_height.
+void CheckVpcScale(const Rect& from, uint32_t to_width, uint32_t to_height, const std::string& suffix);
 void RunVpc(const VpcJob& job);
 
 }  // namespace aclsim::dvpp
