@@ -27,6 +27,7 @@ void RegisterEinsum(Registry& registry);             // einsum.cpp
 void RegisterResizeOnnx(Registry& registry);         // resize_onnx.cpp: Resize (ONNX semantics, N-d)
 void RegisterMatrixSequence(Registry& registry);     // matrix_sequence.cpp: MatrixDeterminant, ReverseSequence
 void RegisterGridSampler(Registry& registry);        // grid_sampler.cpp: GridSampler2D
+void RegisterAipp(Registry& registry);               // aipp.cpp: Aipp (image pre-processing in a model)
 
 inline void RegisterAllKernels(Registry& registry) {
   RegisterElementwiseBinary(registry);
@@ -50,6 +51,7 @@ inline void RegisterAllKernels(Registry& registry) {
   RegisterResizeOnnx(registry);
   RegisterMatrixSequence(registry);
   RegisterGridSampler(registry);
+  RegisterAipp(registry);
 }
 
 }  // namespace aclsim::sim
