@@ -6,6 +6,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "aipp_config.h"
 #include "common/error.h"
 #include "dynamic_gears.h"
 #include "io_types.h"
@@ -26,6 +27,7 @@ const char kUsage[] =
     "      [--out_nodes=<node:i;...>] [--input_format=NCHW|ND] [--precision_mode=<mode>] [--log=<level>]\n"
     "      [--dynamic_batch_size=<n,n,...> | --dynamic_image_size=<h,w;h,w;...> | --dynamic_dims=<d,d;d,d;...>]\n"
     "      [--input_fp16_nodes=<input;...>] [--output_type=FP32|FP16|UINT8 | <node:index:TYPE;...>]\n"
+    "      [--insert_op_conf=<aipp.cfg>]\n"
     "      convert an ONNX model (opsets 1-17) into <name>.om\n"
     "  atc --mode=1 --om=<model.om> --json=<graph.json>\n"
     "      write the graph of a model as JSON\n";
@@ -41,7 +43,7 @@ const char* FrameworkName(const std::string& value) {
 int ConvertOnnx(const aclsim::atc::Options& options) {
   options.AllowOnly({"framework", "model", "output", "soc_version", "input_shape", "out_nodes", "input_format",
                      "precision_mode", "log", "mode", "dynamic_batch_size", "dynamic_image_size", "dynamic_dims",
-                     "input_fp16_nodes", "output_type"},
+                     "input_fp16_nodes", "output_type", "insert_op_conf"},
                     "--framework=5");
   aclsim::onnx_import::ImportOptions import;
   import.model_path = options.Require("model");
@@ -59,6 +61,9 @@ int ConvertOnnx(const aclsim::atc::Options& options) {
                                                  : aclsim::atc::ImportWithGears(import, gears);
   if (auto names = options.Get("input_fp16_nodes")) aclsim::atc::SetFp16Inputs(result.graph, *names);
   if (auto types = options.Get("output_type")) aclsim::atc::SetOutputTypes(result.graph, *types);
+  if (auto conf = options.Get("insert_op_conf")) {
+    aclsim::atc::InsertAipp(result.graph, aclsim::atc::ReadAippConfig(*conf), *conf);
+  }
   aclsim::model::WriteOm(output, aclsim::model::OmKind::kModel, aclsim::model::SerializeGraph(result.graph),
                          result.weights.data(), result.weights.size());
   std::printf("ATC run success, welcome to the next use.\n"
