@@ -112,15 +112,16 @@ size_t aclmdlGetOutputSizeByIndex(aclmdlDesc* modelDesc, size_t index) {
   return ApiCall("aclmdlGetOutputSizeByIndex", [&] { return static_cast<size_t>(Output(modelDesc, index).size); });
 }
 
+// A static AIPP input reports the [n, h, w, c] of its images (docs/aipp.md).
 aclError aclmdlGetInputDims(const aclmdlDesc* modelDesc, size_t index, aclmdlIODims* dims) {
   return ApiCall("aclmdlGetInputDims", [&] {
     const IoDesc& io = Input(modelDesc, index);
-    return FillDims(io.name, io.dims, dims);
+    return FillDims(io.name, io.image_dims.empty() ? io.dims : io.image_dims, dims);
   });
 }
 
-// The same as aclmdlGetInputDims: aclsim keeps every input in its original format, so the
-// original and the storage shapes are one.
+// The dims as stored: aclsim keeps every input in its original format, so they are
+// aclmdlGetInputDims' but for a static AIPP input ([n, h * 1.5, w, 1] for YUV420SP_U8, ...).
 aclError aclmdlGetInputDimsV2(const aclmdlDesc* modelDesc, size_t index, aclmdlIODims* dims) {
   return ApiCall("aclmdlGetInputDimsV2", [&] {
     const IoDesc& io = Input(modelDesc, index);

@@ -13,7 +13,7 @@
 namespace aclsim::model {
 namespace {
 
-IoDesc Describe(const GraphTensor& t) { return IoDesc{t.name, t.dtype, t.format, t.dims, 0}; }
+IoDesc Describe(const GraphTensor& t) { return IoDesc{t.name, t.dtype, t.format, t.dims, 0, {}}; }
 
 uint64_t BytesOf(const sim::TensorSpec& spec) {
   return static_cast<uint64_t>(sim::NumElements(spec.shape)) * sim::SizeOf(spec.dtype);
@@ -60,6 +60,11 @@ Model::Model(std::shared_ptr<const void> storage, const uint8_t* data, size_t si
   for (int32_t out : graph_.outputs) outputs_.push_back(Describe(graph_.tensors[out]));
   if ((dynamic_input_ >= 0) != (graph_.dynamic.kind != DynamicKind::kNone)) {
     Fail(ACL_ERROR_PARSE_MODEL, "{}: a dynamic model has exactly one input named {}", what, kDynamicInputName);
+  }
+
+  aipp_ = DescribeAipp(graph_, what);
+  for (size_t k = 0; k < inputs_.size(); ++k) {
+    if (aipp_[k].kind == AippKind::kStatic) inputs_[k].image_dims = AippImageDims(aipp_[k]);
   }
 
   if (graph_.dynamic.gears.empty()) {

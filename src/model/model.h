@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/aipp_info.h"
 #include "model/execution_plan.h"
 #include "model/graph.h"
 
@@ -19,6 +20,9 @@ struct IoDesc {
   sim::Format format = sim::Format::kND;
   std::vector<int64_t> dims;  // -1 where a gear decides
   uint64_t size = 0;          // bytes, for the largest gear
+  // A static AIPP input: [n, h, w, c] of its images, what aclmdlGetInputDims reports (dims are
+  // the stored [n, h * 1.5, w, 1] of YUV420SP ..., what aclmdlGetInputDimsV2 reports).
+  std::vector<int64_t> image_dims;
 };
 
 class Model {
@@ -43,6 +47,8 @@ class Model {
 
   // The index of the ACL_DYNAMIC_TENSOR_NAME input, or -1 for a static model.
   int32_t dynamic_input() const { return dynamic_input_; }
+  // Per input, what it is to AIPP (aipp_info.h).
+  const std::vector<InputAipp>& aipp() const { return aipp_; }
   // The plan whose gear is `gear`; throws Error(ACL_ERROR_INVALID_PARAM) listing the gears.
   const ExecutionPlan& PlanFor(const std::vector<int64_t>& gear) const;
   // Output `index`'s dims in `plan`.
@@ -57,6 +63,7 @@ class Model {
   std::vector<ExecutionPlan> plans_;
   std::vector<IoDesc> inputs_, outputs_;
   int32_t dynamic_input_ = -1;
+  std::vector<InputAipp> aipp_;
 };
 
 }  // namespace aclsim::model
