@@ -1,0 +1,323 @@
+// VENC (aclvenc*): descriptors, the documented constraints, and encoding synthetic NV12/NV21
+// pictures through a channel whose callbacks run on a thread of the test's own; the streams are
+// decoded with libavcodec in the test and compared with the source.
+#include <mutex>
+
+#include "video_test_util.h"
+
+namespace {
+
+using aclsim_dvpp_test::DvppTest;
+using aclsim_dvpp_test::RecentErrMsg;
+using namespace aclsim_video_test;
+
+constexpr uint32_t kW = 128, kH = 128;
+constexpr uint32_t kSize = kW * kH * 3 / 2;
+
+struct Packet {
+  acldvppPicDesc* input;
+  intptr_t user;
+  uint32_t ret_code;
+  acldvppStreamFormat format;
+  Bytes bytes;
+  uint64_t thread;
+};
+std::mutex packets_mutex;
+std::vector<Packet>* packets = nullptr;
+
+void OnPacket(acldvppPicDesc* input, acldvppStreamDesc* output, void* user) {
+  Packet p{input, reinterpret_cast<intptr_t>(user), acldvppGetStreamDescRetCode(output),
+           acldvppGetStreamDescFormat(output), {}, static_cast<uint64_t>(pthread_self())};
+  const auto* data = static_cast<const uint8_t*>(acldvppGetStreamDescData(output));
+  if (data != nullptr) p.bytes.assign(data, data + acldvppGetStreamDescSize(output));
+  std::lock_guard<std::mutex> lock(packets_mutex);
+  packets->push_back(std::move(p));
+}
+
+class Venc : public DvppTest {
+ protected:
+  void SetUp() override {
+    DvppTest::SetUp();
+    ASSERT_EQ(aclrtGetCurrentContext(&context_), ACL_SUCCESS);
+    reporter_ = std::make_unique<ReportThread>(context_);
+    packets = &packets_;
+    desc_ = aclvencCreateChannelDesc();
+    ASSERT_NE(desc_, nullptr);
+    aclvencSetChannelDescThreadId(desc_, reporter_->id());
+    aclvencSetChannelDescCallback(desc_, OnPacket);
+    aclvencSetChannelDescEnType(desc_, H264_MAIN_LEVEL);
+    aclvencSetChannelDescPicFormat(desc_, PIXEL_FORMAT_YUV_SEMIPLANAR_420);
+    aclvencSetChannelDescPicWidth(desc_, kW);
+    aclvencSetChannelDescPicHeight(desc_, kH);
+    config_ = aclvencCreateFrameConfig();
+  }
+  void TearDown() override {
+    aclvencDestroyChannelDesc(desc_);
+    aclvencDestroyFrameConfig(config_);
+    reporter_.reset();
+    packets = nullptr;
+    DvppTest::TearDown();
+  }
+
+  acldvppPicDesc* Picture(int t, bool nv21 = false) {
+    const Bytes frame = SyntheticFrame(kW, kH, kW, kH, t, nv21);
+    acldvppPicDesc* p = acldvppCreatePicDesc();
+    acldvppSetPicDescData(p, Device(frame.size(), frame));
+    acldvppSetPicDescSize(p, uint32_t(frame.size()));
+    descs_.push_back(p);
+    return p;
+  }
+  aclError SendEos() {
+    aclvencSetFrameConfigEos(config_, 1);
+    const aclError ret = aclvencSendFrame(desc_, nullptr, nullptr, config_, nullptr);
+    aclvencSetFrameConfigEos(config_, 0);
+    return ret;
+  }
+  // Encodes `count` pictures (user data: the index), then the end of stream.
+  void EncodeAll(int count, bool nv21 = false, int force_i_at = -1) {
+    ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
+    for (int t = 0; t < count; ++t) {
+      aclvencSetFrameConfigForceIFrame(config_, t == force_i_at ? 1 : 0);
+      ASSERT_EQ(aclvencSendFrame(desc_, Picture(t, nv21), nullptr, config_, reinterpret_cast<void*>(intptr_t(t))),
+                ACL_SUCCESS)
+          << RecentErrMsg();
+    }
+    aclvencSetFrameConfigForceIFrame(config_, 0);
+    ASSERT_EQ(SendEos(), ACL_SUCCESS) << RecentErrMsg();
+  }
+  std::vector<Bytes> Streams() const {
+    std::vector<Bytes> out;
+    for (const Packet& p : packets_) out.push_back(p.bytes);
+    return out;
+  }
+  // Every picture came back once, in order, on the report thread, and decodes close to its source.
+  void ExpectDecodesToSource(AVCodecID codec, int count, double min_psnr) {
+    ASSERT_EQ(packets_.size(), size_t(count));
+    for (int t = 0; t < count; ++t) {
+      EXPECT_EQ(packets_[t].user, t);
+      EXPECT_EQ(packets_[t].input, descs_[t]);
+      EXPECT_EQ(packets_[t].ret_code, 0u);
+      EXPECT_EQ(packets_[t].thread, reporter_->id());
+      EXPECT_FALSE(packets_[t].bytes.empty());
+    }
+    const auto decoded = DecodeReference(codec, Streams());
+    ASSERT_EQ(decoded.size(), size_t(count));
+    for (int t = 0; t < count; ++t) {
+      const Bytes source = SyntheticFrame(kW, kH, kW, kH, t);
+      const RefPicture& pic = decoded.at(t);
+      ASSERT_EQ(pic.width, kW);
+      ASSERT_EQ(pic.height, kH);
+      const double psnr = LumaPsnr(pic.nv12.data(), pic.ws, source.data(), kW, kW, kH);
+      EXPECT_GE(psnr, min_psnr) << "picture " << t;
+      psnrs_.push_back(psnr);
+    }
+  }
+
+  aclrtContext context_ = nullptr;
+  std::unique_ptr<ReportThread> reporter_;
+  std::vector<Packet> packets_;
+  std::vector<double> psnrs_;
+  aclvencChannelDesc* desc_ = nullptr;
+  aclvencFrameConfig* config_ = nullptr;
+};
+
+TEST_F(Venc, EncodesH264ThatDecodesToTheSource) {
+  EncodeAll(8);
+  ExpectDecodesToSource(AV_CODEC_ID_H264, 8, 38.0);
+  EXPECT_EQ(packets_[0].format, H264_MAIN_LEVEL);
+  std::cout << "[ VENC H.264 ] luma PSNR of 8 pictures: min "
+            << *std::min_element(psnrs_.begin(), psnrs_.end()) << " dB\n";
+}
+
+TEST_F(Venc, EncodesH265ThatDecodesToTheSource) {
+  aclvencSetChannelDescEnType(desc_, H265_MAIN_LEVEL);
+  EncodeAll(6);
+  ExpectDecodesToSource(AV_CODEC_ID_HEVC, 6, 38.0);
+  std::cout << "[ VENC H.265 ] luma PSNR of 6 pictures: min "
+            << *std::min_element(psnrs_.begin(), psnrs_.end()) << " dB\n";
+}
+
+TEST_F(Venc, EncodesNv21Input) {
+  aclvencSetChannelDescPicFormat(desc_, PIXEL_FORMAT_YVU_SEMIPLANAR_420);
+  aclvencSetChannelDescEnType(desc_, H264_BASELINE_LEVEL);
+  EncodeAll(3, /*nv21=*/true);
+  ExpectDecodesToSource(AV_CODEC_ID_H264, 3, 38.0);
+  // The chroma too: NV21 in, the same colours out.
+  const auto decoded = DecodeReference(AV_CODEC_ID_H264, Streams());
+  const Bytes source = SyntheticFrame(kW, kH, kW, kH, 1);
+  const RefPicture& pic = decoded.at(1);
+  EXPECT_GT(aclsim_dvpp_test::Psnr(pic.nv12.data() + pic.ws * pic.hs, source.data() + kW * kH, kW * kH / 2), 35.0);
+}
+
+TEST_F(Venc, KeyFrameIntervalAndForcedIFrame) {
+  aclvencSetChannelDescKeyFrameInterval(desc_, 4);
+  EncodeAll(7, false, /*force_i_at=*/6);
+  const auto decoded = DecodeReference(AV_CODEC_ID_H264, Streams());
+  ASSERT_EQ(decoded.size(), 7u);
+  for (int t = 0; t < 7; ++t) EXPECT_EQ(decoded.at(t).key, t == 0 || t == 4 || t == 6) << "picture " << t;
+}
+
+TEST_F(Venc, ChannelCanEncodeAgainAfterTheEndOfStream) {
+  EncodeAll(2);
+  ASSERT_EQ(aclvencSendFrame(desc_, Picture(0), nullptr, config_, nullptr), ACL_SUCCESS);
+  ASSERT_EQ(SendEos(), ACL_SUCCESS);
+  ASSERT_EQ(packets_.size(), 3u);
+  // The new stream starts with a picture that decodes on its own.
+  const auto decoded = DecodeReference(AV_CODEC_ID_H264, {packets_[2].bytes});
+  ASSERT_EQ(decoded.size(), 1u);
+  EXPECT_TRUE(decoded.at(0).key);
+  ASSERT_EQ(aclvencDestroyChannel(desc_), ACL_SUCCESS);
+}
+
+TEST_F(Venc, OutputGoesToTheProgramsBuffer) {
+  const uint32_t size = 5 * 1024 * 1024;
+  void* buffer = Device(size);
+  ASSERT_EQ(aclvencSetChannelDescBufAddr(desc_, buffer), ACL_SUCCESS);
+  ASSERT_EQ(aclvencSetChannelDescBufSize(desc_, size), ACL_SUCCESS);
+  EncodeAll(2);
+  ASSERT_EQ(packets_.size(), 2u);
+  // The first stream sits at the start of the buffer.
+  EXPECT_EQ(std::memcmp(buffer, packets_[0].bytes.data(), packets_[0].bytes.size()), 0);
+}
+
+TEST_F(Venc, DestroyChannelWaitsForEveryCallback) {
+  ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS);
+  for (int t = 0; t < 3; ++t) ASSERT_EQ(aclvencSendFrame(desc_, Picture(t), nullptr, config_, nullptr), ACL_SUCCESS);
+  ASSERT_EQ(aclvencDestroyChannel(desc_), ACL_SUCCESS);
+  EXPECT_EQ(packets_.size(), 3u);
+  EXPECT_EQ(aclvencDestroyChannel(desc_), ACL_ERROR_INVALID_PARAM);
+}
+
+TEST_F(Venc, SendFrameChecksItsArguments) {
+  EXPECT_EQ(aclvencSendFrame(desc_, Picture(0), nullptr, config_, nullptr), ACL_ERROR_INVALID_PARAM);  // not created
+  EXPECT_NE(RecentErrMsg().find("aclvencCreateChannel"), std::string::npos) << RecentErrMsg();
+  ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS);
+  EXPECT_EQ(aclvencSendFrame(desc_, nullptr, nullptr, config_, nullptr), ACL_ERROR_INVALID_PARAM);  // no picture, no eos
+  acldvppPicDesc* small = Picture(0);
+  acldvppSetPicDescSize(small, kSize - 1);
+  EXPECT_EQ(aclvencSendFrame(desc_, small, nullptr, config_, nullptr), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("input.size"), std::string::npos) << RecentErrMsg();
+  Bytes host(kSize, 0);
+  acldvppPicDesc* on_host = Pic(PIXEL_FORMAT_YUV_SEMIPLANAR_420, kW, kH, kW, kH, host.data(), kSize);
+  EXPECT_EQ(aclvencSendFrame(desc_, on_host, nullptr, config_, nullptr), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("input.data"), std::string::npos) << RecentErrMsg();
+  acldvppPicDesc* bad_stride = Picture(0);
+  acldvppSetPicDescWidthStride(bad_stride, 120);
+  EXPECT_EQ(aclvencSendFrame(desc_, bad_stride, nullptr, config_, nullptr), ACL_ERROR_INVALID_PARAM);
+  ASSERT_EQ(aclvencDestroyChannel(desc_), ACL_SUCCESS);
+  EXPECT_TRUE(packets_.empty());
+}
+
+TEST_F(Venc, CreateChannelChecksTheDescriptor) {
+  aclvencSetChannelDescCallback(desc_, nullptr);
+  EXPECT_EQ(aclvencCreateChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("callback"), std::string::npos) << RecentErrMsg();
+  aclvencSetChannelDescCallback(desc_, OnPacket);
+  aclvencSetChannelDescThreadId(desc_, 0);
+  EXPECT_EQ(aclvencCreateChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("thread"), std::string::npos) << RecentErrMsg();
+  aclvencSetChannelDescThreadId(desc_, reporter_->id());
+  aclvencSetChannelDescPicWidth(desc_, 120);  // below 128
+  EXPECT_EQ(aclvencCreateChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  aclvencSetChannelDescPicWidth(desc_, 131);  // odd
+  EXPECT_EQ(aclvencCreateChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  aclvencSetChannelDescPicWidth(desc_, 4096);
+  aclvencSetChannelDescPicHeight(desc_, 4096);  // more pixels than H.264 encodes
+  EXPECT_EQ(aclvencCreateChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("4096x2304"), std::string::npos) << RecentErrMsg();
+  aclvencSetChannelDescPicWidth(desc_, kW);
+  aclvencSetChannelDescPicHeight(desc_, kH);
+  ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS);
+  EXPECT_EQ(aclvencCreateChannel(desc_), ACL_ERROR_INVALID_PARAM);  // already open
+}
+
+TEST_F(Venc, DescriptorAccessorsRoundTripAndCheckRanges) {
+  aclvencChannelDesc* d = aclvencCreateChannelDesc();
+  EXPECT_EQ(aclvencGetChannelDescBufSize(d), 8u * 1024 * 1024);  // documented defaults
+  EXPECT_EQ(aclvencGetChannelDescSrcRate(d), 30u);
+  EXPECT_EQ(aclvencGetChannelDescMaxBitRate(d), 2000u);
+  EXPECT_EQ(aclvencSetChannelDescThreadId(d, 5), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescThreadId(d), 5u);
+  EXPECT_EQ(aclvencSetChannelDescCallback(d, OnPacket), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescCallback(d), &OnPacket);
+  EXPECT_EQ(aclvencSetChannelDescEnType(d, H264_HIGH_LEVEL), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescEnType(d), H264_HIGH_LEVEL);
+  EXPECT_EQ(aclvencSetChannelDescPicFormat(d, PIXEL_FORMAT_RGB_888), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescPicFormat(d, PIXEL_FORMAT_YVU_SEMIPLANAR_420), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescPicFormat(d), PIXEL_FORMAT_YVU_SEMIPLANAR_420);
+  EXPECT_EQ(aclvencSetChannelDescPicWidth(d, 640), ACL_SUCCESS);
+  EXPECT_EQ(aclvencSetChannelDescPicHeight(d, 480), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescPicWidth(d), 640u);
+  EXPECT_EQ(aclvencGetChannelDescPicHeight(d), 480u);
+  EXPECT_EQ(aclvencSetChannelDescKeyFrameInterval(d, 0), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescKeyFrameInterval(d, 65537), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescKeyFrameInterval(d, 30), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescKeyFrameInterval(d), 30u);
+  int marker = 0;
+  EXPECT_EQ(aclvencSetChannelDescBufAddr(d, &marker), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescBufAddr(d), &marker);
+  EXPECT_EQ(aclvencSetChannelDescBufSize(d, 1024 * 1024), ACL_ERROR_INVALID_PARAM);  // under 5 MiB
+  EXPECT_EQ(aclvencSetChannelDescRcMode(d, 3), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescRcMode(d, 2), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescRcMode(d), 2u);
+  EXPECT_EQ(aclvencSetChannelDescSrcRate(d, 241), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescSrcRate(d, 60), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescSrcRate(d), 60u);
+  EXPECT_EQ(aclvencSetChannelDescMaxBitRate(d, 1), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescMaxBitRate(d, 614401), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescMaxBitRate(d, 5000), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescMaxBitRate(d), 5000u);
+  // Param forms.
+  const uint32_t ip = 50, bad_ip = 101, width = 1280;
+  EXPECT_EQ(aclvencSetChannelDescParam(d, ACL_VENC_MAX_IP_PROP_UINT32, 4, &ip), ACL_SUCCESS);
+  EXPECT_EQ(aclvencSetChannelDescParam(d, ACL_VENC_MAX_IP_PROP_UINT32, 4, &bad_ip), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencSetChannelDescParam(d, ACL_VENC_PIC_WIDTH_UINT32, 4, &width), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetChannelDescPicWidth(d), 1280u);
+  EXPECT_EQ(aclvencSetChannelDescParam(d, ACL_VENC_PIC_WIDTH_UINT32, 2, &width), ACL_ERROR_INVALID_PARAM);
+  uint32_t value = 0;
+  size_t size = 0;
+  EXPECT_EQ(aclvencGetChannelDescParam(d, ACL_VENC_MAX_IP_PROP_UINT32, 4, &size, &value), ACL_SUCCESS);
+  EXPECT_EQ(value, ip);
+  void* addr = nullptr;
+  EXPECT_EQ(aclvencGetChannelDescParam(d, ACL_VENC_BUF_ADDR_PTR, sizeof(addr), &size, &addr), ACL_SUCCESS);
+  EXPECT_EQ(addr, &marker);
+  EXPECT_EQ(size, sizeof(void*));
+  EXPECT_EQ(aclvencGetChannelDescParam(d, static_cast<aclvencChannelDescParamType>(13), 4, &size, &value),
+            ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencDestroyChannelDesc(d), ACL_SUCCESS);
+  // Frame configs.
+  aclvencFrameConfig* config = aclvencCreateFrameConfig();
+  EXPECT_EQ(aclvencSetFrameConfigForceIFrame(config, 1), ACL_SUCCESS);
+  EXPECT_EQ(aclvencGetFrameConfigForceIFrame(config), 1);
+  EXPECT_EQ(aclvencSetFrameConfigEos(config, 2), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencGetFrameConfigEos(config), 0);
+  EXPECT_EQ(aclvencDestroyFrameConfig(config), ACL_SUCCESS);
+  EXPECT_EQ(aclvencDestroyFrameConfig(config), ACL_ERROR_INVALID_PARAM);
+}
+
+// VENC is reserved on Ascend310 and absent on Ascend910.
+class VencOn310 : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    setenv("ACLSIM_SOC_NAME", "Ascend310", 1);
+    ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
+    ASSERT_EQ(aclrtSetDevice(0), ACL_SUCCESS);
+  }
+  void TearDown() override {
+    aclrtResetDevice(0);
+    aclFinalize();
+    unsetenv("ACLSIM_SOC_NAME");
+  }
+};
+
+TEST_F(VencOn310, CreateChannelIsUnsupported) {
+  aclvencChannelDesc* d = aclvencCreateChannelDesc();
+  aclvencSetChannelDescThreadId(d, 1);
+  aclvencSetChannelDescCallback(d, OnPacket);
+  aclvencSetChannelDescPicWidth(d, kW);
+  aclvencSetChannelDescPicHeight(d, kH);
+  EXPECT_EQ(aclvencCreateChannel(d), ACL_ERROR_FEATURE_UNSUPPORTED);
+  aclvencDestroyChannelDesc(d);
+}
+
+}  // namespace
