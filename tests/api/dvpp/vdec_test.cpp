@@ -177,6 +177,31 @@ TEST_F(Vdec, Nv21OutputSwapsTheChroma) {
   }
 }
 
+TEST_F(Vdec, Rgb888OutputUsesTheBt601FullRangeMatrix) {
+  aclvdecSetChannelDescOutPicFormat(desc_, PIXEL_FORMAT_RGB_888);  // Ascend310P, the default SoC
+  const auto packets = EncodeSequence("libx264", kW, kH, 1);
+  ASSERT_EQ(aclvdecCreateChannel(desc_), ACL_SUCCESS);
+  const uint32_t ws = kW * 3, size = ws * kH;
+  acldvppPicDesc* out = Output(size);
+  ASSERT_EQ(aclvdecSendFrame(desc_, Input(packets[0]), out, nullptr, nullptr), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(SendEos(), ACL_SUCCESS);
+  ASSERT_EQ(collector_.deliveries.size(), 1u);
+  ASSERT_EQ(collector_.deliveries[0].ret_code, 0u);
+  EXPECT_EQ(acldvppGetPicDescWidthStride(out), ws);  // the width aligned to 16, times 3
+  EXPECT_EQ(acldvppGetPicDescHeightStride(out), kH);
+  const Bytes nv12 = DecodeReference(AV_CODEC_ID_H264, packets).at(0).nv12;
+  Bytes expected(size);
+  for (uint32_t y = 0; y < kH; ++y)
+    for (uint32_t x = 0; x < kW; ++x) {
+      const double l = nv12[y * kW + x], u = nv12[kW * kH + (y / 2) * kW + (x / 2) * 2] - 128.0,
+                   v = nv12[kW * kH + (y / 2) * kW + (x / 2) * 2 + 1] - 128.0;
+      const double rgb[3] = {l + 1.402 * v, l - 0.344136 * u - 0.714136 * v, l + 1.772 * u};
+      for (int c = 0; c < 3; ++c) expected[y * ws + x * 3 + c] = uint8_t(std::clamp(std::lround(rgb[c]), 0L, 255L));
+    }
+  EXPECT_GT(aclsim_dvpp_test::Psnr(collector_.deliveries[0].picture.data(), expected.data(), size), 45.0);
+
+}
+
 TEST_F(Vdec, OutputOfAnotherSizeIsScaled) {
   const auto packets = EncodeSequence("libx264", kW, kH, 1);
   ASSERT_EQ(aclvdecCreateChannel(desc_), ACL_SUCCESS);

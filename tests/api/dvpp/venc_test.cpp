@@ -75,6 +75,7 @@ class Venc : public DvppTest {
   }
   // Encodes `count` pictures (user data: the index), then the end of stream.
   void EncodeAll(int count, bool nv21 = false, int force_i_at = -1) {
+    first_desc_ = descs_.size();
     ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
     for (int t = 0; t < count; ++t) {
       aclvencSetFrameConfigForceIFrame(config_, t == force_i_at ? 1 : 0);
@@ -95,7 +96,7 @@ class Venc : public DvppTest {
     ASSERT_EQ(packets_.size(), size_t(count));
     for (int t = 0; t < count; ++t) {
       EXPECT_EQ(packets_[t].user, t);
-      EXPECT_EQ(packets_[t].input, descs_[t]);
+      EXPECT_EQ(packets_[t].input, descs_[first_desc_ + t]);
       EXPECT_EQ(packets_[t].ret_code, 0u);
       EXPECT_EQ(packets_[t].thread, reporter_->id());
       EXPECT_FALSE(packets_[t].bytes.empty());
@@ -117,6 +118,7 @@ class Venc : public DvppTest {
   std::unique_ptr<ReportThread> reporter_;
   std::vector<Packet> packets_;
   std::vector<double> psnrs_;
+  size_t first_desc_ = 0;  // descs_ index of the first picture EncodeAll sent
   aclvencChannelDesc* desc_ = nullptr;
   aclvencFrameConfig* config_ = nullptr;
 };
@@ -147,6 +149,22 @@ TEST_F(Venc, EncodesNv21Input) {
   const Bytes source = SyntheticFrame(kW, kH, kW, kH, 1);
   const RefPicture& pic = decoded.at(1);
   EXPECT_GT(aclsim_dvpp_test::Psnr(pic.nv12.data() + pic.ws * pic.hs, source.data() + kW * kH, kW * kH / 2), 35.0);
+}
+
+TEST_F(Venc, LowerMaxBitRateGivesSmallerStreams) {
+  EncodeAll(8);
+  size_t full = 0;
+  for (const Packet& p : packets_) full += p.bytes.size();
+  ASSERT_EQ(aclvencDestroyChannel(desc_), ACL_SUCCESS);
+  packets_.clear();
+  ASSERT_EQ(aclvencSetChannelDescMaxBitRate(desc_, 100), ACL_SUCCESS);
+  EncodeAll(8);
+  size_t low = 0;
+  for (const Packet& p : packets_) low += p.bytes.size();
+  EXPECT_LT(low * 2, full) << "100 kbps: " << low << " bytes, 2000 kbps: " << full << " bytes";
+  ExpectDecodesToSource(AV_CODEC_ID_H264, 8, 30.0);
+  std::cout << "[ VENC H.264 ] 8 pictures: " << full << " bytes at 2000 kbps, " << low << " bytes at 100 kbps (min "
+            << *std::min_element(psnrs_.begin(), psnrs_.end()) << " dB)\n";
 }
 
 TEST_F(Venc, KeyFrameIntervalAndForcedIFrame) {
