@@ -217,6 +217,32 @@ TEST_F(AippTest, StaticYuv420spGivesTheLogitsOfItsRgbThroughThePlainModel) {
   EXPECT_NE(logits[0], logits[1]);  // the images make a difference: the comparison is not vacuous
 }
 
+// Batch 2: the input holds the two NV12 images one after the other, each converted alike.
+TEST_F(AippTest, StaticAippTakesABatchOfImagesOneAfterTheOther) {
+  const std::string config = std::string("aipp_op {\n aipp_mode: static\n input_format: YUV420SP_U8\n") + kBt601Csc +
+                             " mean_chn_0: 16\n mean_chn_1: 16\n mean_chn_2: 16\n var_reci_chn_0: 0.0078125\n"
+                             " var_reci_chn_1: 0.0078125\n var_reci_chn_2: 0.0078125\n}\n";
+  const Loaded plain = Load(TinyCnn(2), "plain2", "");
+  const Loaded aipp = Load(TinyCnn(2), "aipp2", config);
+  EXPECT_EQ(aclmdlGetInputSizeByIndex(aipp.desc, 0), static_cast<size_t>(2 * kW * kH * 3 / 2));
+  aclmdlIODims dims{};
+  ASSERT_EQ(aclmdlGetInputDims(aipp.desc, 0, &dims), ACL_SUCCESS);
+  EXPECT_EQ(std::vector<int64_t>(dims.dims, dims.dims + dims.dimCount), (std::vector<int64_t>{2, kH, kW, 3}));
+  const float mean[3] = {16, 16, 16}, var[3] = {0.0078125f, 0.0078125f, 0.0078125f};
+  std::vector<uint8_t> both = Nv12(kW, kH, 1);
+  const std::vector<uint8_t> second = Nv12(kW, kH, 2);
+  both.insert(both.end(), second.begin(), second.end());
+  std::vector<float> rgb = ReferenceRgb(Nv12(kW, kH, 1), kW, kH, mean, var);
+  const std::vector<float> rgb2 = ReferenceRgb(second, kW, kH, mean, var);
+  rgb.insert(rgb.end(), rgb2.begin(), rgb2.end());
+  SetInput(plain, 0, rgb);
+  SetInput(aipp, 0, both);
+  const std::vector<float> expected = Run(plain);
+  const std::vector<float> actual = Run(aipp);
+  ExpectSameLogits(actual, expected);
+  EXPECT_NE(std::vector<float>(actual.begin(), actual.begin() + 5), std::vector<float>(actual.begin() + 5, actual.end()));
+}
+
 TEST_F(AippTest, StaticAippIsDescribedByGetAippTypeAndGetFirstAippInfo) {
   const Loaded m = Load(Identity(3, 6, 6), "m",
                         "aipp_op {\n aipp_mode: static\n input_format: RGB888_U8\n src_image_size_w: 10\n"
