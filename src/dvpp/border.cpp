@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "common/error.h"
 
@@ -43,20 +44,27 @@ int64_t BorderSource(int64_t p, int64_t n, acldvppBorderType type) {
 Planes AddBorder(const Planes& in, const Border& b) {
   Planes out(in.width + b.left + b.right, in.height + b.top + b.bottom, in.space);
   const int64_t w = in.width, h = in.height;
+  // The source column of each output column (unused for a constant border's sides).
+  const acldvppBorderType column_rule = b.type == BORDER_CONSTANT ? BORDER_REPLICATE : b.type;
+  std::vector<uint32_t> column(out.width);
+  for (uint32_t x = 0; x < out.width; ++x) {
+    column[x] = static_cast<uint32_t>(BorderSource(int64_t{x} - b.left, w, column_rule));
+  }
   for (int c = 0; c < 4; ++c) {
+    const uint8_t constant = c < 3 ? b.value[c] : 255;
     for (uint32_t y = 0; y < out.height; ++y) {
+      uint8_t* dst = &out.c[c][size_t{y} * out.width];
       const int64_t sy = int64_t{y} - b.top;
       const bool row_inside = sy >= 0 && sy < h;
-      for (uint32_t x = 0; x < out.width; ++x) {
-        const int64_t sx = int64_t{x} - b.left;
-        if (row_inside && sx >= 0 && sx < w) {
-          out.at(c, x, y) = in.at(c, static_cast<uint32_t>(sx), static_cast<uint32_t>(sy));
-        } else if (b.type == BORDER_CONSTANT) {
-          out.at(c, x, y) = c < 3 ? b.value[c] : 255;
-        } else {
-          out.at(c, x, y) = in.at(c, static_cast<uint32_t>(BorderSource(sx, w, b.type)),
-                                  static_cast<uint32_t>(BorderSource(sy, h, b.type)));
-        }
+      if (b.type == BORDER_CONSTANT && !row_inside) {
+        std::fill(dst, dst + out.width, constant);
+        continue;
+      }
+      const uint8_t* src = &in.c[c][size_t(row_inside ? sy : BorderSource(sy, h, b.type)) * in.width];
+      for (uint32_t x = 0; x < b.left; ++x) dst[x] = b.type == BORDER_CONSTANT ? constant : src[column[x]];
+      std::copy(src, src + in.width, dst + b.left);
+      for (uint32_t x = b.left + in.width; x < out.width; ++x) {
+        dst[x] = b.type == BORDER_CONSTANT ? constant : src[column[x]];
       }
     }
   }
