@@ -23,6 +23,17 @@ const Entry kEntries[] = {
 #include "api/api_table.inc"
 };
 
+struct Sample {
+  const char* path;
+  const char* result;
+  const char* check;
+};
+
+#define ACLSIM_SAMPLE(path, result, check) {path, result, check},
+const Sample kSamples[] = {
+#include "api/samples_tried.inc"
+};
+
 }  // namespace
 
 int main() {
@@ -62,5 +73,11 @@ int main() {
     if (*e.note != '\0') state += std::string(": ") + e.note;
     std::printf("| `%s` | %s | `%s` |\n", e.name, state.c_str(), e.signature);
   }
+  std::printf("\n## Huawei's samples tried\n\n"
+              "Built unchanged against an aclsim install and run on generated inputs by\n"
+              "`scripts/try-huawei-samples.sh PATH/TO/Ascend-samples`, which checks each output against a\n"
+              "reference computed without aclsim (`src/api/samples_tried.inc` records the results).\n\n"
+              "| sample (github.com/Ascend/samples) | result | output check |\n|---|---|---|\n");
+  for (const Sample& s : kSamples) std::printf("| `%s` | %s | %s |\n", s.path, s.result, s.check);
   return 0;
 }
