@@ -17,6 +17,7 @@ SocRules CurrentSocRules() {
     rules.jpegd_stride_align = 128;
     rules.tf_interpolation = true;
     rules.zero_is_high_order = true;
+    rules.jpege_level_zero = true;
     rules.vpc_extras = false;
   }
   rules.pyr_down = is_310p;

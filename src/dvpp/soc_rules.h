@@ -13,6 +13,7 @@ struct SocRules {
   uint32_t jpegd_stride_align = 64;  // JPEGD output widthStride: 128 (310, 910), 64 (310P)
   bool tf_interpolation = false;     // resize interpolation 3 and 4 (TensorFlow style): not on 310P
   bool zero_is_high_order = false;   // interpolation 0 is Huawei's high-order filter (310, 910)
+  bool jpege_level_zero = false;     // JPEGE level 0 accepted (as good as 100): 310, 910 only
   bool vpc_extras = true;   // convert colour, make border, histogram, equalise, LUT maps: not on 310, 910
   bool pyr_down = false;    // pyramid down: Atlas inference products (310P) only
   bool yuv400_converts_to_yuv400_only = false;  // convert colour of a YUV400 input (310P)

@@ -224,7 +224,6 @@ void VdecChannel::Finish(std::map<int64_t, VdecFrame>::iterator it, const AVFram
   if (code == 0 && frame.output) code = Output(*frame.output, *picture);
   acldvppPicDesc* out = frame.output ? frame.output->desc : nullptr;
   if (out != nullptr && out->HasValidTag()) out->ret_code = code;
-  if (frame.input != nullptr && frame.input->HasValidTag()) frame.input->ret_code = code;
   if (code != 0) Log().debug("VDEC channel {}: frame {} ends with retCode {:#x}", channel_id_, number, code);
   lane_.Deliver([callback = settings_.callback, input = frame.input, out, user = frame.user_data] {
     callback(input, out, user);

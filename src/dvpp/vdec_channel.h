@@ -4,7 +4,8 @@
 // written into the frame's output picture (NV12/NV21, or RGB888/BGR888 on Ascend310P, resized
 // when the program asked for another size) and the channel's callback gets the frame's input,
 // output and userData on the callback thread. A frame that yields no picture still gets its
-// callback, with a non-zero retCode in the output (and input) descriptor.
+// callback, with a non-zero retCode in the output descriptor. The input descriptor is only handed
+// back: programs may destroy it before the callback (CANN's samples do), the frame is a copy.
 //
 // Threading: the decoder and the pending frames are touched only by tasks on the lane's stream.
 #pragma once

@@ -243,7 +243,6 @@ void VencChannel::Deliver(acldvppPicDesc* input, void* user_data, const uint8_t*
     output->size = size;
     cursor_ += size;
   }
-  if (input != nullptr && input->HasValidTag()) input->ret_code = output->ret_code;
   lane_.Deliver([callback = settings_.callback, input, output, user_data] {
     callback(input, output, user_data);
     if (output->HasValidTag()) delete output;  // the channel's, not the program's
