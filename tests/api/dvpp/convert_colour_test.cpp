@@ -179,6 +179,25 @@ TEST_F(ConvertColour, NullArgumentsAreRejected) {
               "channelDesc");
 }
 
+TEST_F(ConvertColour, InputBelow10x6IsRejected) {
+  Image src = Make(PIXEL_FORMAT_YUV_400, 8, 6);
+  Image dst = Make(PIXEL_FORMAT_YUV_400, 8, 6);
+  ExpectFails(acldvppVpcConvertColorAsync(channel_, src.desc, dst.desc, stream_), ACL_ERROR_INVALID_PARAM,
+              "inputDesc.width");
+}
+
+TEST_F(ConvertColour, ChannelMustHaveTheVpcMode) {
+  acldvppChannelDesc* jpegd = acldvppCreateChannelDesc();
+  ASSERT_EQ(acldvppSetChannelDescMode(jpegd, DVPP_CHNMODE_JPEGD), ACL_SUCCESS);
+  ASSERT_EQ(acldvppCreateChannel(jpegd), ACL_SUCCESS);
+  Image src = Make(PIXEL_FORMAT_YUV_SEMIPLANAR_420, 32, 16, true);
+  Image dst = Make(PIXEL_FORMAT_YVU_SEMIPLANAR_420, 32, 16);
+  ExpectFails(acldvppVpcConvertColorAsync(jpegd, src.desc, dst.desc, stream_), ACL_ERROR_INVALID_PARAM,
+              "channelDesc");
+  acldvppDestroyChannel(jpegd);
+  acldvppDestroyChannelDesc(jpegd);
+}
+
 using ConvertColourOn310 = OnSoc<kAscend310>;
 
 TEST_F(ConvertColourOn310, IsNotAvailable) {

@@ -208,6 +208,9 @@ TEST_F(Histogram, EqualizeChecksFormatsAndSizes) {
               "outputDesc");
   ExpectFails(acldvppVpcEqualizeHistAsync(channel_, src.desc, src.desc, nullptr, stream_), ACL_ERROR_INVALID_PARAM,
               "lutMap");
+  Image tall = Make(PIXEL_FORMAT_YUV_400, 16, 4100);
+  ExpectFails(acldvppVpcEqualizeHistAsync(channel_, tall.desc, tall.desc, lut, stream_), ACL_ERROR_INVALID_PARAM,
+              "inputDesc.height");
   acldvppDestroyLutMap(lut);
 }
 
@@ -217,6 +220,24 @@ TEST_F(HistogramOn310, IsNotAvailable) {
   EXPECT_EQ(acldvppCreateHist(), nullptr);
   EXPECT_NE(RecentErrMsg().find("acldvppCreateHist"), std::string::npos) << RecentErrMsg();
   EXPECT_EQ(acldvppCreateLutMap(), nullptr);
+}
+
+// The A2/A3 generations take histogram inputs up to 4096x8192.
+using HistogramOn910B = OnSoc<kAscend910B>;
+
+TEST_F(HistogramOn910B, TakesInputsUpTo8192High) {
+  Image tall = Make(PIXEL_FORMAT_YUV_400, 16, 4100, true);
+  acldvppHist* hist = acldvppCreateHist();
+  ASSERT_EQ(acldvppVpcCalcHistAsync(channel_, tall.desc, hist, nullptr, stream_), ACL_SUCCESS) << RecentErrMsg();
+  Sync();
+  const auto counts = HistOf(hist);
+  uint32_t total = 0;
+  for (uint32_t v : counts[0]) total += v;
+  EXPECT_EQ(total, 16u * 4100u);
+  Image taller = Make(PIXEL_FORMAT_YUV_400, 16, 8194);
+  ExpectFails(acldvppVpcCalcHistAsync(channel_, taller.desc, hist, nullptr, stream_), ACL_ERROR_INVALID_PARAM,
+              "srcPicDesc.height");
+  acldvppDestroyHist(hist);
 }
 
 }  // namespace

@@ -132,6 +132,9 @@ TEST_F(MakeBorder, OutputAbove4096IsRejected) {
   acldvppBorderConfig* border = Config(BORDER_REPLICATE, 0, 0, 8, 8);
   ExpectFails(acldvppVpcMakeBorderAsync(channel_, src.desc, dst.desc, border, stream_), ACL_ERROR_INVALID_PARAM,
               "outputDesc.width");
+  Image wide = Make(PIXEL_FORMAT_YUV_400, 4112, 6);
+  ExpectFails(acldvppVpcMakeBorderAsync(channel_, wide.desc, dst.desc, border, stream_), ACL_ERROR_INVALID_PARAM,
+              "inputDesc.width");
   acldvppDestroyBorderConfig(border);
 }
 
