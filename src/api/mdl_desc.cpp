@@ -3,23 +3,18 @@
 
 #include "acl/acl_mdl.h"
 #include "api/api_guard.h"
+#include "api/mdl_described.h"
 #include "model/mdl_handles.h"
 #include "model/model_store.h"
 
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
+using aclsim::api::Described;
 using aclsim::model::IoDesc;
 using aclsim::model::Model;
 using aclsim::model::ModelStore;
 
 namespace {
-
-// The desc's model; ACL_ERROR_INVALID_PARAM when aclmdlGetDesc* has not filled it yet.
-const Model& Described(const aclmdlDesc* desc) {
-  const aclmdlDesc* d = UnwrapHandle<aclmdlDesc>(desc, "modelDesc");
-  if (!d->model) aclsim::Fail(ACL_ERROR_INVALID_PARAM, "modelDesc is empty: fill it with aclmdlGetDesc first");
-  return *d->model;
-}
 
 const IoDesc& Input(const aclmdlDesc* desc, size_t index) {
   const auto& inputs = Described(desc).inputs();

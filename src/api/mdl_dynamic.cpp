@@ -7,24 +7,20 @@
 
 #include "acl/acl_mdl.h"
 #include "api/api_guard.h"
+#include "api/mdl_described.h"
 #include "model/mdl_handles.h"
 #include "model/model_store.h"
 #include "runtime/buffer_check.h"
 
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
+using aclsim::api::Described;
 using aclsim::model::DynamicKind;
 using aclsim::model::LoadedModel;
 using aclsim::model::Model;
 using aclsim::model::ModelStore;
 
 namespace {
-
-const Model& Described(const aclmdlDesc* desc) {
-  const aclmdlDesc* d = UnwrapHandle<aclmdlDesc>(desc, "modelDesc");
-  if (!d->model) aclsim::Fail(ACL_ERROR_INVALID_PARAM, "modelDesc is empty: fill it with aclmdlGetDesc first");
-  return *d->model;
-}
 
 const char* KindName(DynamicKind kind) {
   switch (kind) {

@@ -3,12 +3,12 @@
 #include <cstring>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "onnx/onnx_model.h"
 
 namespace aclsim::atc {
@@ -16,19 +16,10 @@ namespace {
 
 using model::DynamicKind;
 
-std::vector<std::string> Split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  for (std::string part; std::getline(stream, part, separator);) {
-    const size_t begin = part.find_first_not_of(" \t"), end = part.find_last_not_of(" \t");
-    parts.push_back(begin == std::string::npos ? "" : part.substr(begin, end - begin + 1));
-  }
-  return parts;
-}
-
 std::vector<int64_t> ParseList(const std::string& text, const std::string& option) {
   std::vector<int64_t> values;
-  for (const std::string& item : Split(text, ',')) {
+  for (const std::string& item : SplitFields(text, ',')) {
+    if (item.empty()) continue;  // "1,2," as "1,2"
     size_t used = 0;
     int64_t v = 0;
     try {
@@ -36,7 +27,7 @@ std::vector<int64_t> ParseList(const std::string& text, const std::string& optio
     } catch (const std::exception&) {
       used = 0;
     }
-    if (item.empty() || used != item.size() || v <= 0) {
+    if (used != item.size() || v <= 0) {
       Fail(ACL_ERROR_INVALID_PARAM, "--{}: \"{}\" is not a positive integer", option, item);
     }
     values.push_back(v);
@@ -156,7 +147,7 @@ Gears ParseGears(const Options& options) {
     if (kind == DynamicKind::kBatch) {
       for (int64_t batch : ParseList(*text, option)) gears.values.push_back({batch});
     } else {
-      for (const std::string& gear : Split(*text, ';')) {
+      for (const std::string& gear : SplitFields(*text, ';')) {
         if (!gear.empty()) gears.values.push_back(ParseList(gear, option));
       }
     }

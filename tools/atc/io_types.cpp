@@ -1,21 +1,12 @@
 #include "io_types.h"
 
-#include <sstream>
 #include <vector>
 
 #include "common/error.h"
+#include "common/text.h"
 
 namespace aclsim::atc {
 namespace {
-
-std::vector<std::string> Split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  for (std::string part; std::getline(stream, part, separator);) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
-}
 
 sim::DType ParseType(const std::string& text) {
   if (text == "FP32") return sim::DType::kFloat32;
@@ -48,7 +39,8 @@ void CastOutput(model::ModelGraph& graph, size_t k, sim::DType dtype) {
 }  // namespace
 
 void SetFp16Inputs(model::ModelGraph& graph, const std::string& names) {
-  for (const std::string& name : Split(names, ';')) {
+  for (const std::string& name : SplitFields(names, ';')) {
+    if (name.empty()) continue;
     size_t k = 0;
     while (k < graph.inputs.size() && graph.tensors[graph.inputs[k]].name != name) ++k;
     if (k == graph.inputs.size()) Fail(ACL_ERROR_INVALID_PARAM, "--input_fp16_nodes: the model has no input \"{}\"", name);
@@ -74,8 +66,9 @@ void SetOutputTypes(model::ModelGraph& graph, const std::string& spec) {
     }
     return;
   }
-  for (const std::string& entry : Split(spec, ';')) {
-    const std::vector<std::string> parts = Split(entry, ':');
+  for (const std::string& entry : SplitFields(spec, ';')) {
+    if (entry.empty()) continue;
+    const std::vector<std::string> parts = SplitFields(entry, ':');
     if (parts.size() != 3) Fail(ACL_ERROR_INVALID_PARAM, "--output_type: \"{}\" is not node:index:TYPE", entry);
     const sim::DType dtype = ParseType(parts[2]);
     if (parts[1].find_first_not_of("0123456789") != std::string::npos) {

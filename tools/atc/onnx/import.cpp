@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "converter_table.h"
 #include "graph_builder.h"
 #include "onnx_model.h"
@@ -16,18 +17,6 @@ namespace {
 
 // ONNX op attributes that carry no meaning for inference (legacy memory hints of opset 1).
 bool IgnoredAttribute(const std::string& name) { return name == "consumed_inputs"; }
-
-std::vector<std::string> Split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return parts;
-}
 
 int64_t ParseInt(const std::string& text, const std::string& what) {
   size_t used = 0;
@@ -84,7 +73,7 @@ void ConvertNode(const onnx::NodeProto& proto, int index, int64_t opset, GraphBu
 
 std::map<std::string, std::vector<int64_t>> ParseInputShapes(const std::string& text) {
   std::map<std::string, std::vector<int64_t>> shapes;
-  for (const std::string& entry : Split(text, ';')) {
+  for (const std::string& entry : SplitFields(text, ';')) {
     if (entry.empty()) continue;
     const size_t colon = entry.rfind(':');
     if (colon == std::string::npos || colon == 0) {
@@ -93,7 +82,7 @@ std::map<std::string, std::vector<int64_t>> ParseInputShapes(const std::string& 
     std::vector<int64_t> dims;
     const std::string list = entry.substr(colon + 1);
     if (!list.empty()) {
-      for (const std::string& d : Split(list, ',')) {
+      for (const std::string& d : SplitFields(list, ',')) {
         dims.push_back(ParseInt(d, "--input_shape \"" + entry + "\""));
         if (dims.back() < -1) Fail(ACL_ERROR_INVALID_PARAM, "--input_shape \"{}\": a dim is a size, or -1", entry);
       }
@@ -105,7 +94,7 @@ std::map<std::string, std::vector<int64_t>> ParseInputShapes(const std::string& 
 
 std::vector<std::pair<std::string, int>> ParseOutNodes(const std::string& text) {
   std::vector<std::pair<std::string, int>> nodes;
-  for (const std::string& entry : Split(text, ';')) {
+  for (const std::string& entry : SplitFields(text, ';')) {
     if (entry.empty()) continue;
     const size_t colon = entry.rfind(':');
     if (colon == std::string::npos) Fail(ACL_ERROR_INVALID_PARAM, "--out_nodes entry \"{}\" is not node:index", entry);
