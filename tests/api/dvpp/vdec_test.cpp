@@ -153,6 +153,18 @@ TEST_F(Vdec, DecodesH265ByteExact) {
   ExpectMatchesReference(AV_CODEC_ID_HEVC, packets);
 }
 
+TEST_F(Vdec, DecodesH265Main10ToEightBits) {
+  aclvdecSetChannelDescEnType(desc_, H265_MAIN_LEVEL);
+  const auto packets = EncodeSequence("libx265", kW, kH, 3, 0, /*ten_bit=*/true);
+  ASSERT_EQ(packets.size(), 3u);
+  DecodeAll(packets);
+  ExpectMatchesReference(AV_CODEC_ID_HEVC, packets);  // the reference rounds (v + 2) >> 2 too
+  for (const Delivery& d : collector_.deliveries) {
+    const Bytes source = SyntheticFrame(kW, kH, kWs, kHs, int(d.user));
+    EXPECT_GT(LumaPsnr(d.picture.data(), kWs, source.data(), kWs, kW, kH), 30.0) << "frame " << d.user;
+  }
+}
+
 TEST_F(Vdec, EndOfStreamFlushesFramesHeldForReordering) {
   // B frames: the decoder holds pictures back until later frames (or the end of stream) come.
   const auto packets = EncodeSequence("libx264", kW, kH, 8, 2);

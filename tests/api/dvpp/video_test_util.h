@@ -10,6 +10,7 @@ extern "C" {
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -65,14 +66,16 @@ inline Bytes SyntheticFrame(uint32_t w, uint32_t h, uint32_t ws, uint32_t hs, in
 }
 
 // Encodes `count` synthetic frames with libavcodec's `encoder` ("libx264" / "libx265"); one
-// Annex-B packet per frame, in decode order. `bframes` > 0 makes a stream that reorders.
-inline std::vector<Bytes> EncodeSequence(const char* encoder, uint32_t w, uint32_t h, int count, int bframes = 0) {
+// Annex-B packet per frame, in decode order. `bframes` > 0 makes a stream that reorders;
+// `ten_bit` a 10-bit one (samples scaled by 4).
+inline std::vector<Bytes> EncodeSequence(const char* encoder, uint32_t w, uint32_t h, int count, int bframes = 0,
+                                         bool ten_bit = false) {
   av_log_set_level(AV_LOG_ERROR);  // the encoders' statistics
   const AVCodec* codec = avcodec_find_encoder_by_name(encoder);
   AVCodecContext* ctx = avcodec_alloc_context3(codec);
   ctx->width = int(w);
   ctx->height = int(h);
-  ctx->pix_fmt = AV_PIX_FMT_YUV420P;
+  ctx->pix_fmt = ten_bit ? AV_PIX_FMT_YUV420P10LE : AV_PIX_FMT_YUV420P;
   ctx->time_base = AVRational{1, 25};
   ctx->gop_size = 50;
   ctx->max_b_frames = bframes;
@@ -95,17 +98,25 @@ inline std::vector<Bytes> EncodeSequence(const char* encoder, uint32_t w, uint32
     }
   };
   for (int t = 0; t < count; ++t) {
-    frame->format = AV_PIX_FMT_YUV420P;
+    frame->format = ctx->pix_fmt;
     frame->width = int(w);
     frame->height = int(h);
     av_frame_get_buffer(frame, 0);
     const Bytes nv12 = SyntheticFrame(w, h, w, h, t);
+    auto put = [&](int plane, uint32_t x, uint32_t y, uint8_t v) {
+      uint8_t* row = frame->data[plane] + y * frame->linesize[plane];
+      if (ten_bit) {
+        reinterpret_cast<uint16_t*>(row)[x] = uint16_t(v << 2);
+      } else {
+        row[x] = v;
+      }
+    };
     for (uint32_t y = 0; y < h; ++y)
-      for (uint32_t x = 0; x < w; ++x) frame->data[0][y * frame->linesize[0] + x] = nv12[y * w + x];
+      for (uint32_t x = 0; x < w; ++x) put(0, x, y, nv12[y * w + x]);
     for (uint32_t y = 0; y < h / 2; ++y)
       for (uint32_t x = 0; x < w / 2; ++x) {
-        frame->data[1][y * frame->linesize[1] + x] = nv12[w * h + y * w + 2 * x];
-        frame->data[2][y * frame->linesize[2] + x] = nv12[w * h + y * w + 2 * x + 1];
+        put(1, x, y, nv12[w * h + y * w + 2 * x]);
+        put(2, x, y, nv12[w * h + y * w + 2 * x + 1]);
       }
     frame->pts = t;
     avcodec_send_frame(ctx, frame);
@@ -128,7 +139,7 @@ struct RefPicture {
 };
 
 // Decodes `packets` (one frame each, decode order) with libavcodec; the picture of packet i is
-// at key i.
+// at key i. 10-bit samples are rounded to 8 bits ((v + 2) >> 2).
 inline std::map<int64_t, RefPicture> DecodeReference(AVCodecID id, const std::vector<Bytes>& packets) {
   std::map<int64_t, RefPicture> pictures;
   const AVCodec* codec = avcodec_find_decoder(id);
@@ -146,13 +157,18 @@ inline std::map<int64_t, RefPicture> DecodeReference(AVCodecID id, const std::ve
       pic.hs = AlignUp(pic.height, 2);
       pic.key = frame->key_frame != 0;
       pic.nv12.assign(size_t{pic.ws} * pic.hs * 3 / 2, 0);
+      const bool ten_bit = frame->format == AV_PIX_FMT_YUV420P10LE;
+      auto get = [&](int plane, uint32_t x, uint32_t y) {
+        const uint8_t* row = frame->data[plane] + y * frame->linesize[plane];
+        return ten_bit ? uint8_t(std::min((reinterpret_cast<const uint16_t*>(row)[x] + 2) >> 2, 255)) : row[x];
+      };
       for (uint32_t y = 0; y < pic.height; ++y)
-        for (uint32_t x = 0; x < pic.width; ++x) pic.nv12[size_t{y} * pic.ws + x] = frame->data[0][y * frame->linesize[0] + x];
+        for (uint32_t x = 0; x < pic.width; ++x) pic.nv12[size_t{y} * pic.ws + x] = get(0, x, y);
       uint8_t* uv = pic.nv12.data() + size_t{pic.ws} * pic.hs;
       for (uint32_t y = 0; y < pic.height / 2; ++y)
         for (uint32_t x = 0; x < pic.width / 2; ++x) {
-          uv[size_t{y} * pic.ws + 2 * x] = frame->data[1][y * frame->linesize[1] + x];
-          uv[size_t{y} * pic.ws + 2 * x + 1] = frame->data[2][y * frame->linesize[2] + x];
+          uv[size_t{y} * pic.ws + 2 * x] = get(1, x, y);
+          uv[size_t{y} * pic.ws + 2 * x + 1] = get(2, x, y);
         }
       pictures[frame->pts] = std::move(pic);
       av_frame_unref(frame);
