@@ -2,6 +2,8 @@
 
 #include <turbojpeg.h>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +50,58 @@ acldvppPixelFormat SourceFormat(const JpegInfo& info) {
 
 [[noreturn]] void FailDecode(const std::string& why) {
   Fail(ACL_ERROR_RT_AICPU_EXCEPTION, "JPEG decode failed: {}", why);
+}
+
+// The source's planes as libjpeg-turbo decodes them (one for grey, else Y, U, V subsampled).
+struct DecodedPlanes {
+  int count = 0;
+  std::unique_ptr<uint8_t[]> storage[3];
+  size_t pitch[3] = {0, 0, 0};
+};
+
+// Writes the decoded planes in the output layout, the only pass over the output: luma rows, and
+// for a semi-planar output each chroma sample from the pixel that carries it (the top-left one of
+// its block), as WritePicture would. Sizes rounded up past the image repeat its last row/column.
+void WriteDecoded(const DecodedPlanes& in, const JpegInfo& info, const JpegOutputLayout& layout, uint8_t* data) {
+  const Picture out{data, layout.info, layout.width, layout.height, layout.width_stride, layout.height_stride};
+  const uint32_t copied = std::min(layout.width, info.width);
+  for (uint32_t y = 0; y < layout.height; ++y) {
+    const uint8_t* src = in.storage[0].get() + size_t{std::min(y, info.height - 1)} * in.pitch[0];
+    uint8_t* dst = data + size_t{y} * layout.width_stride;
+    std::memcpy(dst, src, copied);
+    std::fill(dst + copied, dst + layout.width, src[info.width - 1]);
+  }
+  if (layout.info.layout != Layout::kSemiPlanar) return;  // YUV400: luma only
+  const uint32_t sub_x = layout.info.sub_x, sub_y = layout.info.sub_y;
+  const uint32_t columns = layout.width / sub_x;
+  std::vector<uint32_t> source_column(columns);  // in the source's chroma planes
+  bool same_columns = true;  // the usual case (4:2:0 to NV12): a plain interleave
+  for (uint32_t c = 0; c < columns; ++c) {
+    source_column[c] = std::min(c * sub_x, info.width - 1) / info.sub_x;
+    same_columns = same_columns && source_column[c] == c;
+  }
+  const int u = layout.info.v_first ? 1 : 0;
+  for (uint32_t r = 0; r < layout.height / sub_y; ++r) {
+    uint8_t* dst = ChromaPlane(out) + size_t{r} * ChromaPitch(out);
+    if (in.count == 1) {  // grey source: neutral chroma
+      std::memset(dst, 128, size_t{columns} * 2);
+      continue;
+    }
+    const size_t row = std::min(r * sub_y, info.height - 1) / info.sub_y;
+    const uint8_t* su = in.storage[1].get() + row * in.pitch[1];
+    const uint8_t* sv = in.storage[2].get() + row * in.pitch[2];
+    if (same_columns) {
+      for (uint32_t c = 0; c < columns; ++c) {
+        dst[2 * c + u] = su[c];
+        dst[2 * c + 1 - u] = sv[c];
+      }
+      continue;
+    }
+    for (uint32_t c = 0; c < columns; ++c) {
+      dst[2 * c + u] = su[source_column[c]];
+      dst[2 * c + 1 - u] = sv[source_column[c]];
+    }
+  }
 }
 
 }  // namespace
@@ -124,33 +178,21 @@ void RunJpegDecode(const JpegDecodeJob& job) {
   TjHandle tj(tjInitDecompress());
   int subsamp = -1, w = 0, h = 0, cs = 0;
   tjDecompressHeader3(tj.get(), job.data, job.size, &w, &h, &subsamp, &cs);
-  const int planes = subsamp == TJSAMP_GRAY ? 1 : 3;
-  std::vector<uint8_t> storage[3];
+  DecodedPlanes decoded;
+  decoded.count = subsamp == TJSAMP_GRAY ? 1 : 3;
   unsigned char* ptrs[3] = {nullptr, nullptr, nullptr};
-  int strides[3] = {0, 0, 0};
-  for (int i = 0; i < planes; ++i) {
-    strides[i] = tjPlaneWidth(i, w, subsamp);
-    storage[i].resize(static_cast<size_t>(strides[i]) * tjPlaneHeight(i, h, subsamp));
-    ptrs[i] = storage[i].data();
+  for (int i = 0; i < decoded.count; ++i) {
+    decoded.pitch[i] = static_cast<size_t>(tjPlaneWidth(i, w, subsamp));
+    // Left uninitialised: the decode writes every byte.
+    decoded.storage[i].reset(new uint8_t[decoded.pitch[i] * static_cast<size_t>(tjPlaneHeight(i, h, subsamp))]);
+    ptrs[i] = decoded.storage[i].get();
   }
+  int strides[3] = {static_cast<int>(decoded.pitch[0]), static_cast<int>(decoded.pitch[1]),
+                    static_cast<int>(decoded.pitch[2])};
   if (tjDecompressToYUVPlanes(tj.get(), job.data, job.size, ptrs, w, strides, h, TJFLAG_STOPONWARNING) != 0) {
     fail(fmt::format("corrupt or truncated JPEG data: {}", tjGetErrorStr2(tj.get())));
   }
-  Planes full(layout.width, layout.height, ColourSpace::kYuv);
-  for (uint32_t y = 0; y < layout.height; ++y) {
-    const uint32_t sy = std::min(y, info.height - 1);
-    for (uint32_t x = 0; x < layout.width; ++x) {
-      const uint32_t sx = std::min(x, info.width - 1);
-      full.at(0, x, y) = storage[0][size_t{sy} * strides[0] + sx];
-      for (int c = 1; c < 3; ++c) {
-        full.at(c, x, y) = planes == 1 ? 128
-                                       : storage[c][size_t{sy / info.sub_y} * strides[c] + sx / info.sub_x];
-      }
-    }
-  }
-  Picture out{static_cast<uint8_t*>(job.out_data), layout.info, layout.width, layout.height, layout.width_stride,
-              layout.height_stride};
-  WritePicture(full, out, Rect{0, 0, layout.width, layout.height});
+  WriteDecoded(decoded, info, layout, static_cast<uint8_t*>(job.out_data));
   if (job.desc != nullptr && job.desc->HasValidTag()) {
     job.desc->format = layout.info.format;
     job.desc->width = layout.width;

@@ -1,12 +1,17 @@
 #include "dvpp/pixel_io.h"
 
 namespace aclsim::dvpp {
+
+uint8_t* ChromaPlane(const Picture& p) { return p.data + size_t{p.width_stride} * p.height_stride; }
+
+size_t ChromaPitch(const Picture& p) { return size_t{p.width_stride} * 2 / p.info.sub_x; }
+
 namespace {
 
 // Where the interleaved chroma pair of pixel (x, y) starts in a semi-planar picture.
 size_t ChromaOffset(const Picture& p, uint32_t x, uint32_t y) {
-  const size_t row = size_t{p.width_stride} * 2 / p.info.sub_x;
-  return size_t{p.width_stride} * p.height_stride + size_t{y / p.info.sub_y} * row + size_t{x / p.info.sub_x} * 2;
+  return size_t{p.width_stride} * p.height_stride + size_t{y / p.info.sub_y} * ChromaPitch(p) +
+         size_t{x / p.info.sub_x} * 2;
 }
 
 }  // namespace

@@ -11,4 +11,8 @@ namespace aclsim::dvpp {
 Planes ReadPicture(const Picture& picture, const Rect& area);
 void WritePicture(const Planes& planes, Picture& picture, const Rect& area);
 
+// The interleaved chroma plane of a semi-planar picture: its first byte and its row pitch.
+uint8_t* ChromaPlane(const Picture& picture);
+size_t ChromaPitch(const Picture& picture);
+
 }  // namespace aclsim::dvpp

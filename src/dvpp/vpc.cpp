@@ -1,11 +1,14 @@
 #include "dvpp/vpc.h"
 
+#include <algorithm>
+
 #include "common/error.h"
 #include "dvpp/channel.h"
 #include "dvpp/colour.h"
 #include "dvpp/picture_check.h"
 #include "dvpp/pixel_io.h"
 #include "dvpp/soc_rules.h"
+#include "runtime/device.h"
 
 namespace aclsim::dvpp {
 namespace {
@@ -85,10 +88,34 @@ VpcJob PrepareVpc(const VpcRequest& r, Device& device) {
   CheckScale(job.crop.height, job.paste.height, "height", r.suffix);
   job.interpolation = InterpolationOf(r.resize, rules, r.suffix);
   job.csc_matrix = r.channel->csc_matrix;
+  job.cores = &device.cores();
   return job;
 }
 
+namespace {
+
+// Bytes of output a worker takes at least (~0.1 ms of resizing): waking a worker costs more than
+// resizing a small picture such as a 224x224 network input.
+constexpr int64_t kMinBytesPerPiece = 256 << 10;
+
+// Semi-planar (or YUV400) to semi-planar (or YUV400): the planes resize directly, no colour work.
+bool PlaneToPlane(const VpcJob& job) {
+  const Layout in = job.input.info.layout, out = job.output.info.layout;
+  return (in == Layout::kSemiPlanar && (out == Layout::kSemiPlanar || out == Layout::kYuv400)) ||
+         (in == Layout::kYuv400 && out == Layout::kYuv400);
+}
+
+}  // namespace
+
 void RunVpc(const VpcJob& job) {
+  if (PlaneToPlane(job)) {
+    ResizeSemiPlanar(job.input, job.crop, job.output, job.paste, job.interpolation,
+                     [&](int64_t n, const std::function<void(int64_t, int64_t)>& fn) {
+                       if (job.cores == nullptr) return fn(0, n);
+                       job.cores->For(n, std::max<int64_t>(1, kMinBytesPerPiece / job.paste.width), fn);
+                     });
+    return;
+  }
   Planes planes = ReadPicture(job.input, job.crop);
   planes = Resize(planes, job.paste.width, job.paste.height, job.interpolation);
   ConvertColour(planes, job.output.info.space, job.csc_matrix);

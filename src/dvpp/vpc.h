@@ -10,7 +10,10 @@
 
 namespace aclsim {
 class Device;
+namespace sim {
+class Parallel;
 }
+}  // namespace aclsim
 
 namespace aclsim::dvpp {
 
@@ -19,6 +22,7 @@ struct VpcJob {
   Rect crop, paste;
   Interpolation interpolation = Interpolation::kBilinear;
   uint32_t csc_matrix = 0;
+  const sim::Parallel* cores = nullptr;  // the device's worker team for rows; null: the calling thread
 };
 
 // What one VPC call asks for. A null crop means the whole input, a null paste the whole output,
