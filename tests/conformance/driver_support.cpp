@@ -172,6 +172,77 @@ int PositiveInt(const std::string& option, const std::string& value) {
   return number;
 }
 
+bool CommandLine::Next() {
+  if (++i_ >= argc_) return false;
+  name_ = argv_[i_];
+  has_value_ = false;
+  if (const size_t eq = name_.find('='); name_.rfind("--", 0) == 0 && eq != std::string::npos) {
+    value_ = name_.substr(eq + 1);
+    name_ = name_.substr(0, eq);
+    has_value_ = true;
+  }
+  if (name_ == "--help" || name_ == "-h") {
+    std::fputs(usage_, stdout);
+    std::exit(0);
+  }
+  return true;
+}
+
+std::string CommandLine::Value() {
+  if (has_value_) return value_;
+  if (i_ + 1 >= argc_) throw std::invalid_argument(name_ + " needs a value");
+  return argv_[++i_];
+}
+
+void CommandLine::Unknown() const { throw std::invalid_argument("unknown argument '" + std::string(argv_[i_]) + "'"); }
+
+bool TakeDriverOption(CommandLine& line, DriverOptions& options) {
+  if (line.Is("--filter")) {
+    options.filter = line.Value();
+  } else if (line.Is("--out")) {
+    options.out = line.Value();
+  } else if (line.Is("--atc")) {
+    options.atc = line.Value();
+  } else if (line.Is("--data")) {
+    options.data = line.Value();
+  } else if (line.Is("--jobs")) {
+    options.pool.jobs = PositiveInt("--jobs", line.Value());
+  } else if (line.Is("--timeout")) {
+    options.pool.timeout_seconds = PositiveInt("--timeout", line.Value());
+  } else if (line.IsFlag("--verbose")) {
+    options.pool.verbose = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::vector<CaseResult> RunDriver(const char* driver, const DriverOptions& options, const std::vector<std::string>& suites,
+                                  CaseResult (*run_case)(const CaseSpec&, const RunnerConfig&), double& seconds) {
+  if (access(options.atc.c_str(), X_OK) != 0) throw std::runtime_error("atc is not executable: " + options.atc);
+  const std::vector<CaseSpec> cases = FindCases(options.data, suites, options.filter);
+  if (cases.empty()) throw std::runtime_error("no case matches");
+  StopOnInterrupt();
+
+  RunnerConfig config;
+  config.atc = options.atc;
+  config.work_dir = MakeWorkDir(driver);
+  std::printf("%s: %zu cases, %d jobs, atc %s\n", driver, cases.size(), options.pool.jobs, options.atc.c_str());
+  std::fflush(stdout);
+  const auto start = Clock::now();
+  std::vector<CaseResult> results;
+  try {
+    results = RunInChildren(
+        cases, [&config, run_case](const CaseSpec& spec) { return run_case(spec, config); }, options.pool);
+  } catch (...) {
+    fs::remove_all(config.work_dir);
+    throw;
+  }
+  fs::remove_all(config.work_dir);
+  seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return results;
+}
+
 void StopOnInterrupt() {
   struct sigaction action {};
   action.sa_handler = OnInterrupt;

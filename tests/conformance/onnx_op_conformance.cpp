@@ -3,12 +3,7 @@
 // (aclopCompile + aclopExecuteV2) in a forked child with a timeout. Prints its section of
 // docs/conformance.md and, with --out, writes it (the conformance_doc target appends it to the
 // model driver's report). Exit status: 0 when the run completed, 2 on a driver error.
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -20,10 +15,8 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 using conformance::CaseResult;
 using conformance::CaseSpec;
-using Clock = std::chrono::steady_clock;
 
 const char kUsage[] =
     "usage: onnx_op_conformance [options]\n"
@@ -36,52 +29,19 @@ const char kUsage[] =
     "  --timeout SECONDS    per case, atc included (default 20)\n"
     "  --verbose            print every case's outcome and detail, and the library's log\n";
 
-struct Options {
+struct Options : conformance::DriverOptions {
   std::string suite = "node";
-  std::string filter;
-  std::string out;
-  std::string atc = ACLSIM_ATC_PATH;
-  std::string data = "/usr/share/libonnx-testdata/data";
-  conformance::PoolOptions pool;
 };
 
 Options ParseOptions(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    std::string value;
-    bool has_value = false;
-    if (const size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
-      value = arg.substr(eq + 1);
-      arg = arg.substr(0, eq);
-      has_value = true;
-    }
-    const auto take = [&]() -> std::string {
-      if (has_value) return value;
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
-      std::exit(0);
-    } else if (arg == "--suite") {
-      options.suite = take();
-    } else if (arg == "--filter") {
-      options.filter = take();
-    } else if (arg == "--out") {
-      options.out = take();
-    } else if (arg == "--atc") {
-      options.atc = take();
-    } else if (arg == "--data") {
-      options.data = take();
-    } else if (arg == "--jobs") {
-      options.pool.jobs = conformance::PositiveInt(arg, take());
-    } else if (arg == "--timeout") {
-      options.pool.timeout_seconds = conformance::PositiveInt(arg, take());
-    } else if (arg == "--verbose" && !has_value) {
-      options.pool.verbose = true;
+  conformance::CommandLine line(argc, argv, kUsage);
+  while (line.Next()) {
+    if (conformance::TakeDriverOption(line, options)) continue;
+    if (line.Is("--suite")) {
+      options.suite = line.Value();
     } else {
-      throw std::invalid_argument("unknown argument '" + std::string(argv[i]) + "'");
+      line.Unknown();
     }
   }
   return options;
@@ -89,28 +49,9 @@ Options ParseOptions(int argc, char** argv) {
 
 int Run(int argc, char** argv) {
   const Options options = ParseOptions(argc, argv);
-  if (access(options.atc.c_str(), X_OK) != 0) throw std::runtime_error("atc is not executable: " + options.atc);
-  const std::vector<CaseSpec> cases = conformance::FindCases(options.data, {options.suite}, options.filter);
-  if (cases.empty()) throw std::runtime_error("no case matches");
-  conformance::StopOnInterrupt();
-
-  conformance::RunnerConfig config;
-  config.atc = options.atc;
-  config.work_dir = conformance::MakeWorkDir("onnx_op_conformance");
-  std::printf("onnx_op_conformance: %zu cases of %s, %d jobs, atc %s\n", cases.size(), options.suite.c_str(),
-              options.pool.jobs, options.atc.c_str());
-  std::fflush(stdout);
-  const auto start = Clock::now();
-  std::vector<CaseResult> results;
-  try {
-    results = conformance::RunInChildren(
-        cases, [&config](const CaseSpec& spec) { return conformance::RunOpCase(spec, config); }, options.pool);
-  } catch (...) {
-    fs::remove_all(config.work_dir);
-    throw;
-  }
-  fs::remove_all(config.work_dir);
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  double seconds = 0;
+  const std::vector<CaseResult> results =
+      conformance::RunDriver("onnx_op_conformance", options, {options.suite}, conformance::RunOpCase, seconds);
 
   const std::string selection =
       options.filter.empty() ? "" : "only cases whose name contains `" + options.filter + "`";
