@@ -249,6 +249,15 @@ uint32_t VdecChannel::CheckPicture(const AVFrame& picture) const {
   return 0;
 }
 
+void VdecChannel::WriteThroughPlanes(const AVFrame& picture, Picture& target) const {
+  Planes planes = PlanesOfFrame(picture);
+  if (planes.width != target.width || planes.height != target.height) {
+    planes = Resize(planes, target.width, target.height, Interpolation::kBilinear);
+  }
+  if (target.info.space == ColourSpace::kRgb) ConvertColour(planes, ColourSpace::kRgb, settings_.csc_matrix);
+  WritePicture(planes, target, Rect{0, 0, target.width, target.height});
+}
+
 uint32_t VdecChannel::Output(const VdecOutput& out, const AVFrame& picture) {
   const FormatInfo info = *FindFormat(out.format);
   const bool rgb = info.space == ColourSpace::kRgb;
@@ -260,17 +269,13 @@ uint32_t VdecChannel::Output(const VdecOutput& out, const AVFrame& picture) {
     height_stride = MinHeightStride(rgb, height);
   }
   if (PictureBytes(info, width_stride, height_stride) > out.size) return kVdecOutputSizeInvalid;
-  Planes planes;
+  Picture target{static_cast<uint8_t*>(out.data), info, width, height, width_stride, height_stride};
   try {
-    planes = PlanesOfFrame(picture);
-  } catch (const Error& e) {
+    if (!CopyYuv420Frame(picture, target)) WriteThroughPlanes(picture, target);
+  } catch (const Error& e) {  // a decoded layout VDEC does not output (nothing written yet)
     Log().debug("VDEC channel {}: {}", channel_id_, e.what());
     return kVdecDecodeFailed;
   }
-  if (planes.width != width || planes.height != height) planes = Resize(planes, width, height, Interpolation::kBilinear);
-  if (rgb) ConvertColour(planes, ColourSpace::kRgb, settings_.csc_matrix);
-  Picture target{static_cast<uint8_t*>(out.data), info, width, height, width_stride, height_stride};
-  WritePicture(planes, target, Rect{0, 0, width, height});
   if (out.desc->HasValidTag()) {
     out.desc->format = out.format;
     out.desc->width = width;

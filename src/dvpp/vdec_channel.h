@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "dvpp/libav.h"
+#include "dvpp/planes.h"
 #include "dvpp/video_descriptors.h"
 #include "dvpp/video_lane.h"
 
@@ -92,6 +93,8 @@ class VdecChannel {
   void Finish(std::map<int64_t, VdecFrame>::iterator it, const AVFrame* picture, uint32_t code);
   uint32_t CheckPicture(const AVFrame& picture) const;  // 0, or the retCode of a picture VDEC refuses
   uint32_t Output(const VdecOutput& out, const AVFrame& picture);  // 0, or the retCode
+  // Any other size or format: through Planes (scaled, converted to RGB with the channel's matrix).
+  void WriteThroughPlanes(const AVFrame& picture, Picture& target) const;
 
   const Settings settings_;
   Device& device_;

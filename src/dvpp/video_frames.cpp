@@ -47,6 +47,31 @@ Planes PlanesOfFrame(const AVFrame& frame) {
   return planes;
 }
 
+bool CopyYuv420Frame(const AVFrame& frame, const Picture& picture) {
+  const bool eight_bit_420 = frame.format == AV_PIX_FMT_YUV420P || frame.format == AV_PIX_FMT_YUVJ420P;
+  if (!eight_bit_420 || picture.info.layout != Layout::kSemiPlanar || picture.info.sub_x != 2 ||
+      picture.info.sub_y != 2 || picture.width != static_cast<uint32_t>(frame.width) ||
+      picture.height != static_cast<uint32_t>(frame.height)) {
+    return false;
+  }
+  for (uint32_t y = 0; y < picture.height; ++y) {
+    std::copy_n(frame.data[0] + ptrdiff_t{y} * frame.linesize[0], picture.width,
+                picture.data + size_t{y} * picture.width_stride);
+  }
+  uint8_t* chroma = picture.data + size_t{picture.width_stride} * picture.height_stride;
+  const int u = picture.info.v_first ? 1 : 0;
+  for (uint32_t y = 0; y < picture.height / 2; ++y) {
+    const uint8_t* cb = frame.data[1] + ptrdiff_t{y} * frame.linesize[1];
+    const uint8_t* cr = frame.data[2] + ptrdiff_t{y} * frame.linesize[2];
+    uint8_t* row = chroma + size_t{y} * picture.width_stride;
+    for (uint32_t x = 0; x < picture.width / 2; ++x) {
+      row[2 * x + u] = cb[x];
+      row[2 * x + 1 - u] = cr[x];
+    }
+  }
+  return true;
+}
+
 void FillYuv420Frame(const Picture& picture, AVFrame& frame) {
   const uint8_t* luma = picture.data;
   const uint8_t* chroma = picture.data + size_t{picture.width_stride} * picture.height_stride;

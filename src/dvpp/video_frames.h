@@ -15,6 +15,11 @@ namespace aclsim::dvpp {
 // deeper than 8 bits are rounded to 8. Chroma is replicated to full resolution.
 Planes PlanesOfFrame(const AVFrame& frame);
 
+// The common case without the in-between form: an 8-bit 4:2:0 frame copied into a semi-planar
+// 4:2:0 `picture` of its own size (a plain copy plus chroma interleave, exact like the Planes
+// path). Returns false, writing nothing, when the frame or the picture is of another kind.
+bool CopyYuv420Frame(const AVFrame& frame, const Picture& picture);
+
 // Copies an NV12/NV21 `picture` into `frame`, an allocated AV_PIX_FMT_YUV420P frame of its size.
 void FillYuv420Frame(const Picture& picture, AVFrame& frame);
 
