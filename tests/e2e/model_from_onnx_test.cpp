@@ -14,23 +14,6 @@
 namespace aclsim_e2e {
 namespace {
 
-// y = Relu(x) * 2 with x [N, C, H, W] (all symbolic), and the model's output shape symbolic too.
-onnx::ModelProto ReluTimesTwo() {
-  onnx::ModelProto model = NewModel();
-  onnx::GraphProto* g = model.mutable_graph();
-  onnx::ValueInfoProto* x = g->add_input();
-  x->set_name("x");
-  x->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
-  for (const char* d : {"N", "C", "H", "W"}) x->mutable_type()->mutable_tensor_type()->mutable_shape()->add_dim()->set_dim_param(d);
-  AddFloats(g, "two", {}, {2.0f});
-  AddNode(g, "Relu", {"x"}, {"r"});
-  AddNode(g, "Mul", {"r", "two"}, {"y"});
-  onnx::ValueInfoProto* y = g->add_output();
-  y->set_name("y");
-  y->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
-  return model;
-}
-
 class ModelFromOnnxTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -112,12 +95,6 @@ std::vector<float> Ramp(size_t count) {
   std::vector<float> v(count);
   for (size_t i = 0; i < count; ++i) v[i] = static_cast<float>(i % 5) - 2.0f;
   return v;
-}
-
-std::vector<float> ReluTimesTwoOf(const std::vector<float>& x) {
-  std::vector<float> y;
-  for (float v : x) y.push_back(std::max(v, 0.0f) * 2.0f);
-  return y;
 }
 
 TEST_F(ModelFromOnnxTest, DynamicBatchModelRunsTheBatchItIsSetTo) {

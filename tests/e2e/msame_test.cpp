@@ -116,20 +116,6 @@ void ExpectNear(const std::vector<float>& actual, const std::vector<float>& expe
   for (size_t i = 0; i < actual.size(); ++i) EXPECT_NEAR(actual[i], expected[i], tolerance) << "at " << i;
 }
 
-// y = Relu(x) * 2 with every dim of x symbolic: the model the dynamic gears are converted from.
-onnx::ModelProto ReluTimesTwo() {
-  onnx::ModelProto model = NewModel();
-  onnx::GraphProto* g = model.mutable_graph();
-  AddValueInfo(g->mutable_input(), "x", {-1, -1, -1, -1}, onnx::TensorProto::FLOAT, "d");
-  AddFloats(g, "two", {}, {2.0f});
-  AddNode(g, "Relu", {"x"}, {"r"});
-  AddNode(g, "Mul", {"r", "two"}, {"y"});
-  onnx::ValueInfoProto* y = g->add_output();
-  y->set_name("y");
-  y->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
-  return model;
-}
-
 // y = a + b, both [1, 4]: a model with two inputs.
 onnx::ModelProto AddTwo() {
   onnx::ModelProto model = NewModel();
@@ -145,12 +131,6 @@ std::vector<float> Ramp(size_t count) {
   std::vector<float> v(count);
   for (size_t i = 0; i < count; ++i) v[i] = static_cast<float>(i % 5) - 2.0f;
   return v;
-}
-
-std::vector<float> ReluTimesTwoOf(const std::vector<float>& x) {
-  std::vector<float> y;
-  for (float v : x) y.push_back(std::max(v, 0.0f) * 2.0f);
-  return y;
 }
 
 class MsameTest : public ::testing::Test {

@@ -1,9 +1,10 @@
 // Building small ONNX models in tests with the protobuf classes of libonnx-dev: value infos,
-// nodes, attributes, initializers, and writing the model file for atc.
+// nodes, attributes, initializers, writing the model file for atc, and models several tests share.
 #pragma once
 
 #include <onnx/onnx_pb.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <string>
@@ -83,6 +84,27 @@ inline onnx::ModelProto NewModel(int64_t opset = 13) {
   import->set_version(opset);
   model.mutable_graph()->set_name("test_graph");
   return model;
+}
+
+// y = Relu(x) * 2 with every dim of x symbolic: the model dynamic gears are converted from.
+inline onnx::ModelProto ReluTimesTwo() {
+  onnx::ModelProto model = NewModel();
+  onnx::GraphProto* g = model.mutable_graph();
+  AddValueInfo(g->mutable_input(), "x", {-1, -1, -1, -1}, onnx::TensorProto::FLOAT, "d");
+  AddFloats(g, "two", {}, {2.0f});
+  AddNode(g, "Relu", {"x"}, {"r"});
+  AddNode(g, "Mul", {"r", "two"}, {"y"});
+  onnx::ValueInfoProto* y = g->add_output();
+  y->set_name("y");
+  y->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
+  return model;
+}
+
+// What ReluTimesTwo computes, for checking its outputs.
+inline std::vector<float> ReluTimesTwoOf(const std::vector<float>& x) {
+  std::vector<float> y;
+  for (float v : x) y.push_back(std::max(v, 0.0f) * 2.0f);
+  return y;
 }
 
 inline bool SaveModel(const onnx::ModelProto& model, const std::string& path) {
