@@ -18,7 +18,8 @@ namespace aclsim::dvpp {
 
 class VideoLane {
  public:
-  // Creates the stream in `context` and subscribes `thread_id` to it. Throws on failure.
+  // Creates the stream in `context` and subscribes `thread_id` to it. Throws on failure, and
+  // ACL_ERROR_INVALID_PARAM when the thread already serves video channels of another device.
   VideoLane(Context& context, uint64_t thread_id);
   // Unsubscribes and destroys the stream after its queued tasks (the caller drains it first).
   ~VideoLane();

@@ -489,6 +489,43 @@ TEST_F(Vdec, DescriptorAccessorsRoundTripAndCheckRanges) {
   EXPECT_EQ(aclvdecDestroyFrameConfig(nullptr), ACL_ERROR_INVALID_PARAM);
 }
 
+// Documented: a callback thread serves the channels of one device.
+class VdecTwoDevices : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    setenv("ACLSIM_DEVICE_COUNT", "2", 1);
+    ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
+  }
+  void TearDown() override {
+    aclrtResetDevice(1);
+    aclrtResetDevice(0);
+    aclFinalize();
+    unsetenv("ACLSIM_DEVICE_COUNT");
+  }
+};
+
+TEST_F(VdecTwoDevices, OneCallbackThreadServesOneDevice) {
+  ASSERT_EQ(aclrtSetDevice(0), ACL_SUCCESS);
+  aclrtContext context = nullptr;
+  ASSERT_EQ(aclrtGetCurrentContext(&context), ACL_SUCCESS);
+  ReportThread reporter(context);
+  aclvdecChannelDesc* first = aclvdecCreateChannelDesc();
+  aclvdecSetChannelDescThreadId(first, reporter.id());
+  aclvdecSetChannelDescCallback(first, OnFrame);
+  ASSERT_EQ(aclvdecCreateChannel(first), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(aclrtSetDevice(1), ACL_SUCCESS);
+  aclvdecChannelDesc* second = aclvdecCreateChannelDesc();
+  aclvdecSetChannelDescThreadId(second, reporter.id());
+  aclvdecSetChannelDescCallback(second, OnFrame);
+  EXPECT_EQ(aclvdecCreateChannel(second), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("device 0"), std::string::npos) << RecentErrMsg();
+  ASSERT_EQ(aclvdecDestroyChannel(first), ACL_SUCCESS);  // the thread is free again
+  EXPECT_EQ(aclvdecCreateChannel(second), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(aclvdecDestroyChannel(second), ACL_SUCCESS);
+  aclvdecDestroyChannelDesc(second);
+  aclvdecDestroyChannelDesc(first);
+}
+
 // Ascend310/910: channel ids up to 31, reference frame number and bit depth not settable.
 class VdecOn310 : public ::testing::Test {
  protected:
