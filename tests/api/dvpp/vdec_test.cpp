@@ -345,6 +345,8 @@ void SampleCallback(acldvppStreamDesc*, acldvppPicDesc* output, void*) {
 }
 
 TEST_F(Vdec, SampleStyleProgramFreesInTheCallback) {
+  sample_callbacks = 0;
+  sample_good_pictures = 0;
   aclvdecSetChannelDescCallback(desc_, SampleCallback);
   aclvdecSetChannelDescEnType(desc_, H265_MAIN_LEVEL);
   const Bytes frame = EncodeSequence("libx265", kW, kH, 1).at(0);  // one I frame, sent ten times
