@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <tuple>
+#include <type_traits>
 
 #include "common/error.h"
 #include "sim/kernels/axes.h"
@@ -423,38 +424,27 @@ void AddPool(Registry& registry, const char* type, PoolKind kind, bool is_max, s
 }
 
 // ---------------------------------------------------------------------------------------------
-// GlobalAveragePool: (N, C, D1, ..., Dn) -> (N, C, 1, ..., 1), the mean over D1..Dn.
+// GlobalAveragePool and GlobalMaxPool: (N, C, D1, ..., Dn) -> (N, C, 1, ..., 1), the mean or the
+// maximum (NaN wins) over D1..Dn.
 
-std::vector<TensorSpec> GlobalAveragePoolInfer(const std::vector<TensorSpec>& in, const AttrReader&) {
-  RequireDType("GlobalAveragePool", "x", in[0], kFloatTypes);
-  if (in[0].shape.size() < 3) {
-    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "GlobalAveragePool: x must be (N, C, D1, ...) with at least 3 dims, has shape {}",
-         ToString(in[0].shape));
-  }
-  Shape out = in[0].shape;
-  for (size_t d = 2; d < out.size(); ++d) out[d] = 1;
-  return {{in[0].dtype, out, in[0].format}};
-}
-
-// GlobalMaxPool: (N, C, D1, ..., Dn) -> (N, C, 1, ..., 1), the maximum over D1..Dn (NaN wins).
-std::vector<TensorSpec> GlobalMaxPoolInfer(const std::vector<TensorSpec>& in, const AttrReader& attrs) {
-  const char* op = "GlobalMaxPool";
+std::vector<TensorSpec> GlobalPoolInfer(const char* op, const std::vector<TensorSpec>& in, bool needs_elements) {
   RequireDType(op, "x", in[0], kFloatTypes);
-  if (in[0].shape.size() < 3) {
-    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x must be (N, C, D1, ...) with at least 3 dims, has shape {}", op,
-         ToString(in[0].shape));
-  }
   const Shape& s = in[0].shape;
-  if (s[0] * s[1] > 0 && NumElements(s) == 0) {
+  if (s.size() < 3) {
+    Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x must be (N, C, D1, ...) with at least 3 dims, has shape {}", op,
+         ToString(s));
+  }
+  if (needs_elements && s[0] * s[1] > 0 && NumElements(s) == 0) {
     Fail(ACL_ERROR_OP_INPUT_NOT_MATCH, "{}: x {} has an empty spatial dim, so no maximum", op, ToString(s));
   }
   Shape out = s;
   for (size_t d = 2; d < out.size(); ++d) out[d] = 1;
-  (void)attrs;
   return {{in[0].dtype, out, in[0].format}};
 }
 
-void GlobalMaxPoolKernel(const KernelArgs& args) {
+// y[n, c] = reduce(values, count) over the spatial elements of x[n, c], gathered in order.
+template <typename Reduce>
+void GlobalPoolKernel(const KernelArgs& args, Reduce reduce) {
   const TensorView& x = args.inputs[0];
   std::vector<bool> mask(static_cast<size_t>(x.rank()), true);
   mask[0] = mask[1] = false;
@@ -466,38 +456,39 @@ void GlobalMaxPoolKernel(const KernelArgs& args) {
     T* py = args.outputs[0].As<T>();
     const int64_t inner = split.inner();
     args.parallel.For(split.outer(), GrainFor(inner), [&](int64_t begin, int64_t end) {
+      std::vector<C> values(static_cast<size_t>(inner));
       for (int64_t o = begin; o < end; ++o) {
         const int64_t base = split.Base(o);
-        C best = -std::numeric_limits<C>::infinity();
-        split.ForInner(0, inner, [&](int64_t, int64_t off) {
-          const C v = static_cast<C>(px[base + off]);
-          if (!std::isnan(best) && (std::isnan(v) || v > best)) best = v;
-        });
-        py[o] = static_cast<T>(best);
+        split.ForInner(0, inner, [&](int64_t r, int64_t off) { values[static_cast<size_t>(r)] = static_cast<C>(px[base + off]); });
+        py[o] = static_cast<T>(reduce(values.data(), inner));
       }
     });
   });
 }
 
+std::vector<TensorSpec> GlobalAveragePoolInfer(const std::vector<TensorSpec>& in, const AttrReader&) {
+  return GlobalPoolInfer("GlobalAveragePool", in, false);
+}
+
+std::vector<TensorSpec> GlobalMaxPoolInfer(const std::vector<TensorSpec>& in, const AttrReader&) {
+  return GlobalPoolInfer("GlobalMaxPool", in, true);
+}
+
 void GlobalAveragePoolKernel(const KernelArgs& args) {
-  const TensorView& x = args.inputs[0];
-  std::vector<bool> mask(static_cast<size_t>(x.rank()), true);
-  mask[0] = mask[1] = false;
-  const AxisSplit split(x.shape(), mask);
-  DispatchFloating(x.dtype(), [&](auto tag) {
-    using T = decltype(tag);
-    using C = typename ComputeType<T>::type;
-    const T* px = x.As<T>();
-    T* py = args.outputs[0].As<T>();
-    const int64_t inner = split.inner();
-    args.parallel.For(split.outer(), GrainFor(inner), [&](int64_t begin, int64_t end) {
-      std::vector<C> buffer(static_cast<size_t>(inner));
-      for (int64_t o = begin; o < end; ++o) {
-        const int64_t base = split.Base(o);
-        split.ForInner(0, inner, [&](int64_t r, int64_t off) { buffer[static_cast<size_t>(r)] = static_cast<C>(px[base + off]); });
-        py[o] = static_cast<T>(PairwiseSum(buffer.data(), inner) / static_cast<C>(inner));
-      }
-    });
+  GlobalPoolKernel(args, [](const auto* values, int64_t count) {
+    using C = std::remove_cv_t<std::remove_pointer_t<decltype(values)>>;
+    return PairwiseSum(values, count) / static_cast<C>(count);
+  });
+}
+
+void GlobalMaxPoolKernel(const KernelArgs& args) {
+  GlobalPoolKernel(args, [](const auto* values, int64_t count) {
+    using C = std::remove_cv_t<std::remove_pointer_t<decltype(values)>>;
+    C best = -std::numeric_limits<C>::infinity();
+    for (int64_t i = 0; i < count && !std::isnan(best); ++i) {
+      if (std::isnan(values[i]) || values[i] > best) best = values[i];
+    }
+    return best;
   });
 }
 
