@@ -99,10 +99,14 @@ namespace {
 constexpr int64_t kMinBytesPerPiece = 256 << 10;
 
 // Semi-planar (or YUV400) to semi-planar (or YUV400): the planes resize directly, no colour work.
+// Not when the two pictures share memory: the general path reads everything before writing.
 bool PlaneToPlane(const VpcJob& job) {
   const Layout in = job.input.info.layout, out = job.output.info.layout;
-  return (in == Layout::kSemiPlanar && (out == Layout::kSemiPlanar || out == Layout::kYuv400)) ||
-         (in == Layout::kYuv400 && out == Layout::kYuv400);
+  const Picture &a = job.input, &b = job.output;
+  const bool overlap = a.data < b.data + PictureBytes(b.info, b.width_stride, b.height_stride) &&
+                       b.data < a.data + PictureBytes(a.info, a.width_stride, a.height_stride);
+  return !overlap && ((in == Layout::kSemiPlanar && (out == Layout::kSemiPlanar || out == Layout::kYuv400)) ||
+                      (in == Layout::kYuv400 && out == Layout::kYuv400));
 }
 
 }  // namespace

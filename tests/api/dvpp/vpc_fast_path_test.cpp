@@ -78,5 +78,24 @@ TEST_F(VpcFastPath, NearestResizeMatchesTheGeneralPath) {
   ExpectSameAsGeneralPath({PIXEL_FORMAT_YUV_SEMIPLANAR_420, 0, 0, kW - 1, kH - 1, 36, 22, 2});
 }
 
+// Input and output in the same memory: the result is the one a separate copy of the input gives.
+TEST_F(VpcFastPath, ResizeIntoThePictureItselfReadsTheOriginal) {
+  const auto src = Nv12Noise(kW, kH);
+  uint8_t* same = static_cast<uint8_t*>(Device(src.size(), src));
+  uint8_t* separate = static_cast<uint8_t*>(Device(src.size(), src));
+  acldvppPicDesc* in = Pic(PIXEL_FORMAT_YUV_SEMIPLANAR_420, kW, kH, kW, kH, same, uint32_t(src.size()));
+  acldvppPicDesc* copy = Pic(PIXEL_FORMAT_YUV_SEMIPLANAR_420, kW, kH, kW, kH, Device(src.size(), src),
+                             uint32_t(src.size()));
+  acldvppPicDesc* out = Pic(PIXEL_FORMAT_YUV_SEMIPLANAR_420, kW, kH, kW, kH, separate, uint32_t(src.size()));
+  acldvppRoiConfig* crop = acldvppCreateRoiConfig(0, kW - 1, 0, kH - 1);
+  acldvppRoiConfig* paste = acldvppCreateRoiConfig(16, 63, 8, 39);
+  ASSERT_EQ(acldvppVpcCropAndPasteAsync(channel_, copy, out, crop, paste, stream_), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(acldvppVpcCropAndPasteAsync(channel_, in, in, crop, paste, stream_), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(aclrtSynchronizeStream(stream_), ACL_SUCCESS);
+  EXPECT_EQ(std::memcmp(same, separate, src.size()), 0);
+  acldvppDestroyRoiConfig(crop);
+  acldvppDestroyRoiConfig(paste);
+}
+
 }  // namespace
 }  // namespace aclsim_dvpp_test
