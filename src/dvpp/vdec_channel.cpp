@@ -128,15 +128,15 @@ VdecChannel::VdecChannel(const aclvdecChannelDesc& desc, Context& context)
     }
   }
   try {
-    const AVCodec* codec = avcodec_find_decoder(desc.en_type == H265_MAIN_LEVEL ? AV_CODEC_ID_HEVC : AV_CODEC_ID_H264);
-    if (codec != nullptr) decoder_.reset(avcodec_alloc_context3(codec));
-    packet_.reset(av_packet_alloc());
-    picture_.reset(av_frame_alloc());
+    const AVCodec* codec = Av().avcodec_find_decoder(desc.en_type == H265_MAIN_LEVEL ? AV_CODEC_ID_HEVC : AV_CODEC_ID_H264);
+    if (codec != nullptr) decoder_.reset(Av().avcodec_alloc_context3(codec));
+    packet_.reset(Av().av_packet_alloc());
+    picture_.reset(Av().av_frame_alloc());
     if (!decoder_ || !packet_ || !picture_) Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a video decoder");
     decoder_->thread_count = 1;                      // pictures in the order of the frames, no threads of its own
     decoder_->err_recognition |= AV_EF_EXPLODE;      // a damaged frame is an error, not a concealed picture
     if (desc.out_mode == 1) decoder_->flags |= AV_CODEC_FLAG_LOW_DELAY;  // fast output: no reordering delay
-    const int ret = avcodec_open2(decoder_.get(), codec, nullptr);
+    const int ret = Av().avcodec_open2(decoder_.get(), codec, nullptr);
     if (ret < 0) Fail(ACL_ERROR_FAILURE, "cannot open the {} decoder: {}", codec->name, AvErrorText(ret));
   } catch (...) {
     std::lock_guard<std::mutex> lock(open_ids_mutex);
@@ -168,13 +168,13 @@ void VdecChannel::EndOfStream() {
 void VdecChannel::Decode(VdecFrame& frame) {
   const int64_t pts = next_pts_++;
   auto it = pending_.emplace(pts, std::move(frame)).first;
-  av_packet_unref(packet_.get());
-  if (av_new_packet(packet_.get(), static_cast<int>(it->second.bytes.size())) < 0) {
+  Av().av_packet_unref(packet_.get());
+  if (Av().av_new_packet(packet_.get(), static_cast<int>(it->second.bytes.size())) < 0) {
     Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a packet of {} bytes", it->second.bytes.size());
   }
   std::memcpy(packet_->data, it->second.bytes.data(), it->second.bytes.size());
   packet_->pts = pts;
-  const int ret = avcodec_send_packet(decoder_.get(), packet_.get());
+  const int ret = Av().avcodec_send_packet(decoder_.get(), packet_.get());
   if (ret < 0) {
     Log().debug("VDEC channel {}: frame {} does not decode: {}", channel_id_, pts, AvErrorText(ret));
     Finish(it, nullptr, kVdecDecodeFailed);
@@ -188,7 +188,7 @@ void VdecChannel::Decode(VdecFrame& frame) {
 
 void VdecChannel::ReceivePictures() {
   for (;;) {
-    const int ret = avcodec_receive_frame(decoder_.get(), picture_.get());
+    const int ret = Av().avcodec_receive_frame(decoder_.get(), picture_.get());
     if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF) return;
     if (ret < 0) {  // the error of the frame sent last
       auto it = pending_.find(next_pts_ - 1);
@@ -202,14 +202,14 @@ void VdecChannel::ReceivePictures() {
     } else {
       Finish(it, picture_.get(), 0);
     }
-    av_frame_unref(picture_.get());
+    Av().av_frame_unref(picture_.get());
   }
 }
 
 void VdecChannel::Drain() {
-  if (avcodec_send_packet(decoder_.get(), nullptr) == 0) ReceivePictures();
+  if (Av().avcodec_send_packet(decoder_.get(), nullptr) == 0) ReceivePictures();
   while (!pending_.empty()) Finish(pending_.begin(), nullptr, kVdecNoPicture);
-  avcodec_flush_buffers(decoder_.get());  // ready for a new stream
+  Av().avcodec_flush_buffers(decoder_.get());  // ready for a new stream
   if (delivered_) {
     lane_.Barrier();
     delivered_ = false;

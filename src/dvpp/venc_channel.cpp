@@ -1,14 +1,11 @@
 #include "dvpp/venc_channel.h"
 
-extern "C" {
-#include <libavutil/opt.h>
-}
-
 #include <cstring>
 #include <string>
 #include <utility>
 
 #include "common/error.h"
+#include "dvpp/libav.h"
 #include "common/log.h"
 #include "dvpp/pixel_format.h"
 #include "dvpp/video_frames.h"
@@ -95,7 +92,7 @@ VencChannel::VencChannel(const aclvencChannelDesc& desc, Context& context)
       device_(context.device()),
       lane_(context, desc.thread_id) {
   RouteLibavLogs();
-  packet_.reset(av_packet_alloc());
+  packet_.reset(Av().av_packet_alloc());
   if (!packet_) Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a packet");
   buffer_size_ = desc.buf_size;
   if (desc.buf_addr != nullptr) {
@@ -129,9 +126,9 @@ VencChannel::~VencChannel() {
 
 void VencChannel::Open() {
   const bool h265 = settings_.en_type == H265_MAIN_LEVEL;
-  const AVCodec* codec = avcodec_find_encoder_by_name(h265 ? "libx265" : "libx264");
+  const AVCodec* codec = Av().avcodec_find_encoder_by_name(h265 ? "libx265" : "libx264");
   if (codec == nullptr) Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "{} is not available in libavcodec", h265 ? "libx265" : "libx264");
-  AvCodecContextPtr encoder(avcodec_alloc_context3(codec));
+  AvCodecContextPtr encoder(Av().avcodec_alloc_context3(codec));
   if (!encoder) Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a video encoder");
   encoder->width = static_cast<int>(settings_.width);
   encoder->height = static_cast<int>(settings_.height);
@@ -146,28 +143,28 @@ void VencChannel::Open() {
   encoder->rc_max_rate = bits;
   encoder->rc_buffer_size = static_cast<int>(bits);  // one second of stream
   void* priv = encoder->priv_data;
-  av_opt_set(priv, "tune", "zerolatency", 0);  // no lookahead, no frame threads
-  av_opt_set(priv, "forced-idr", "1", 0);      // a forced I frame starts a new GOP
+  Av().av_opt_set(priv, "tune", "zerolatency", 0);  // no lookahead, no frame threads
+  Av().av_opt_set(priv, "forced-idr", "1", 0);      // a forced I frame starts a new GOP
   if (h265) {
-    av_opt_set(priv, "preset", "ultrafast", 0);
-    av_opt_set(priv, "x265-params", settings_.rc_mode == 2 ? "log-level=none:strict-cbr=1" : "log-level=none", 0);
+    Av().av_opt_set(priv, "preset", "ultrafast", 0);
+    Av().av_opt_set(priv, "x265-params", settings_.rc_mode == 2 ? "log-level=none:strict-cbr=1" : "log-level=none", 0);
   } else {
-    av_opt_set(priv, "preset", "veryfast", 0);
-    av_opt_set(priv, "profile", ProfileOf(settings_.en_type), 0);
-    if (settings_.rc_mode == 2) av_opt_set(priv, "nal-hrd", "cbr", 0);
+    Av().av_opt_set(priv, "preset", "veryfast", 0);
+    Av().av_opt_set(priv, "profile", ProfileOf(settings_.en_type), 0);
+    if (settings_.rc_mode == 2) Av().av_opt_set(priv, "nal-hrd", "cbr", 0);
   }
-  const int ret = avcodec_open2(encoder.get(), codec, nullptr);
+  const int ret = Av().avcodec_open2(encoder.get(), codec, nullptr);
   if (ret < 0) Fail(ACL_ERROR_FAILURE, "cannot open the {} encoder: {}", codec->name, AvErrorText(ret));
   encoder_ = std::move(encoder);
 }
 
 AvFramePtr VencChannel::CopyPicture(const Picture& picture) const {
-  AvFramePtr frame(av_frame_alloc());
+  AvFramePtr frame(Av().av_frame_alloc());
   if (!frame) Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a picture");
   frame->format = AV_PIX_FMT_YUV420P;
   frame->width = static_cast<int>(settings_.width);
   frame->height = static_cast<int>(settings_.height);
-  if (av_frame_get_buffer(frame.get(), 0) < 0) Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a picture");
+  if (Av().av_frame_get_buffer(frame.get(), 0) < 0) Fail(ACL_ERROR_BAD_ALLOC, "cannot allocate a picture");
   FillYuv420Frame(picture, *frame);
   return frame;
 }
@@ -188,7 +185,7 @@ void VencChannel::Encode(VencFrame& frame) {
   pending_.emplace(pts, Pending{frame.input, frame.user_data});
   frame.picture->pts = pts;
   frame.picture->pict_type = frame.force_i_frame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
-  const int ret = avcodec_send_frame(encoder_.get(), frame.picture.get());
+  const int ret = Av().avcodec_send_frame(encoder_.get(), frame.picture.get());
   if (ret < 0) {
     Log().debug("VENC: picture {} does not encode: {}", pts, AvErrorText(ret));
     pending_.erase(pts);
@@ -200,7 +197,7 @@ void VencChannel::Encode(VencFrame& frame) {
 
 void VencChannel::ReceivePackets() {
   for (;;) {
-    const int ret = avcodec_receive_packet(encoder_.get(), packet_.get());
+    const int ret = Av().avcodec_receive_packet(encoder_.get(), packet_.get());
     if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF) return;
     if (ret < 0) Fail(ACL_ERROR_RT_AICPU_EXCEPTION, "video encoding failed: {}", AvErrorText(ret));
     auto it = pending_.find(packet_->pts);
@@ -212,13 +209,13 @@ void VencChannel::ReceivePackets() {
       pending_.erase(it);
       Deliver(slot.input, slot.user_data, packet_->data, static_cast<uint32_t>(packet_->size), 0);
     }
-    av_packet_unref(packet_.get());
+    Av().av_packet_unref(packet_.get());
   }
 }
 
 void VencChannel::Drain() {
   if (encoder_) {
-    if (avcodec_send_frame(encoder_.get(), nullptr) == 0) ReceivePackets();
+    if (Av().avcodec_send_frame(encoder_.get(), nullptr) == 0) ReceivePackets();
     encoder_.reset();  // the next picture opens a new stream
   }
   for (const auto& [pts, slot] : pending_) Deliver(slot.input, slot.user_data, nullptr, 0, kVencFailed);

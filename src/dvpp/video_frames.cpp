@@ -1,17 +1,14 @@
 #include "dvpp/video_frames.h"
 
-extern "C" {
-#include <libavutil/pixdesc.h>
-}
-
 #include <algorithm>
 
 #include "common/error.h"
+#include "dvpp/libav.h"
 
 namespace aclsim::dvpp {
 
 Planes PlanesOfFrame(const AVFrame& frame) {
-  const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(frame.format));
+  const AVPixFmtDescriptor* desc = Av().av_pix_fmt_desc_get(static_cast<AVPixelFormat>(frame.format));
   if (desc == nullptr || (desc->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL)) != 0 ||
       (desc->nb_components > 1 && (desc->flags & AV_PIX_FMT_FLAG_PLANAR) == 0) || desc->comp[0].depth > 16) {
     Fail(ACL_ERROR_INVALID_PARAM, "decoded pictures in {} are not planar YUV",
