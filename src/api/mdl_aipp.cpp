@@ -129,8 +129,9 @@ aclError aclmdlSetAIPPInputFormat(aclmdlAIPP* aippParmsSet, aclAippInputFormat i
     aclmdlAIPP* set = Unwrap(aippParmsSet);
     if (!aipp::IsSupportedFormat(inputFormat)) {
       if (inputFormat >= ACL_NC1HWC0DI_FP16 && inputFormat <= ACL_RAW24) {
-        aclsim::Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "inputFormat {} is not converted by aclsim's AIPP (YUV420SP_U8, "
-                     "XRGB8888_U8, RGB888_U8 and YUV400_U8 are)", static_cast<int>(inputFormat));
+        // NC1HWC0DI_FP16/S8 and RAW10..RAW24: no documented layout or conversion to reproduce.
+        aclsim::Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "inputFormat {} is not converted by aclsim's AIPP (the 8-bit "
+                     "image formats 1-4 and 7-10 are)", static_cast<int>(inputFormat));
       }
       aclsim::Fail(ACL_ERROR_INVALID_PARAM, "inputFormat {} is not an aclAippInputFormat", static_cast<int>(inputFormat));
     }
@@ -195,10 +196,13 @@ aclError aclmdlSetAIPPSrcImageSize(aclmdlAIPP* aippParmsSet, int32_t srcImageSiz
     aclmdlAIPP* set = Unwrap(aippParmsSet);
     CheckRange<int32_t>(srcImageSizeW, 2, 4096, "srcImageSizeW");
     CheckRange<int32_t>(srcImageSizeH, 1, 4096, "srcImageSizeH");
-    if (set->format_set && set->params.format == aipp::InputFormat::kYuv420sp) {
-      ACLSIM_CHECK_ARG(srcImageSizeW % 2 == 0 && srcImageSizeH % 2 == 0,
-                       "a YUV420SP_U8 image needs an even srcImageSizeW and srcImageSizeH, not {}x{}", srcImageSizeW,
-                       srcImageSizeH);
+    if (set->format_set) {
+      // Documented: an even width for YUV420SP_U8, YUV422SP_U8 and YUYV_U8, an even height for YUV420SP_U8.
+      const aipp::InputFormat format = set->params.format;
+      ACLSIM_CHECK_ARG(srcImageSizeW % aipp::ChromaStepW(format) == 0, "a {} image needs an even srcImageSizeW, not {}",
+                       aipp::FormatName(format), srcImageSizeW);
+      ACLSIM_CHECK_ARG(srcImageSizeH % aipp::ChromaStepH(format) == 0, "a {} image needs an even srcImageSizeH, not {}",
+                       aipp::FormatName(format), srcImageSizeH);
     }
     set->params.src_w = srcImageSizeW;
     set->params.src_h = srcImageSizeH;

@@ -1,6 +1,7 @@
 // AIPP end to end (docs/aipp.md): ONNX models converted by atc with and without
 // --insert_op_conf, run through aclmdl. A YUV420SP image through a static or dynamic AIPP model
-// gives the logits of its RGB conversion through the plain model; crop, padding and channel
+// gives the logits of its RGB conversion through the plain model, as do YUYV, YUV422SP and
+// AYUV444 images (static) and a cropped YUYV image (dynamic); crop, padding and channel
 // swaps against a reference written here; the configuration parser's errors; the dynamic AIPP
 // setters' range checks; aclmdlGetAippType, aclmdlGetFirstAippInfo and aclmdlGetAippDataSize.
 #include <gtest/gtest.h>
@@ -243,6 +244,134 @@ TEST_F(AippTest, StaticAippTakesABatchOfImagesOneAfterTheOther) {
   EXPECT_NE(std::vector<float>(actual.begin(), actual.begin() + 5), std::vector<float>(actual.begin() + 5, actual.end()));
 }
 
+// A 4:2:2 image as its pixels: Y per pixel, U and V per 2 pixels across (the same U V for
+// AYUV444's pixel pairs), A per pixel; deterministic.
+struct Yuv422 {
+  int64_t w, h;
+  std::vector<int> y, u, v, a;
+};
+
+Yuv422 MakeYuv422(int64_t w, int64_t h, int seed) {
+  Yuv422 p{w, h, {}, {}, {}, {}};
+  for (int64_t i = 0; i < w * h; ++i) {
+    const int64_t x = i % w, row = i / w;
+    p.y.push_back(static_cast<int>(16 + (i * 37 + seed * 11) % 220));
+    p.u.push_back(static_cast<int>(40 + ((x / 2) * 53 + row * 29 + seed * 7) % 180));
+    p.v.push_back(static_cast<int>(40 + ((x / 2) * 31 + row * 67 + seed * 5) % 180));
+    p.a.push_back(static_cast<int>((i * 13 + seed) % 256));
+  }
+  return p;
+}
+
+// The documented layouts: YUYV (Y0 U Y1 V), YUV422SP (Y plane, then U V pairs for every row),
+// AYUV444 (A Y U V per pixel).
+std::vector<uint8_t> Store(const Yuv422& p, const std::string& format) {
+  const int64_t w = p.w, h = p.h;
+  std::vector<uint8_t> out(static_cast<size_t>(w * h * (format == "AYUV444_U8" ? 4 : 2)));
+  for (int64_t i = 0; i < w * h; ++i) {
+    const int64_t x = i % w, row = i / w;
+    if (format == "YUYV_U8") {
+      out[row * w * 2 + x * 2] = static_cast<uint8_t>(p.y[i]);
+      out[row * w * 2 + (x / 2) * 4 + 1] = static_cast<uint8_t>(p.u[i]);
+      out[row * w * 2 + (x / 2) * 4 + 3] = static_cast<uint8_t>(p.v[i]);
+    } else if (format == "YUV422SP_U8") {
+      out[i] = static_cast<uint8_t>(p.y[i]);
+      out[w * h + row * w + (x / 2) * 2] = static_cast<uint8_t>(p.u[i]);
+      out[w * h + row * w + (x / 2) * 2 + 1] = static_cast<uint8_t>(p.v[i]);
+    } else {
+      const int values[4] = {p.a[i], p.y[i], p.u[i], p.v[i]};
+      for (int k = 0; k < 4; ++k) out[i * 4 + k] = static_cast<uint8_t>(values[k]);
+    }
+  }
+  return out;
+}
+
+// BT.601 narrow to RGB of the pixels (x0, y0) + [kW x kH], normalised, NCHW.
+std::vector<float> ReferenceRgb(const Yuv422& p, int64_t x0, int64_t y0, const float mean[3], const float var_reci[3]) {
+  std::vector<float> out(static_cast<size_t>(3 * kW * kH));
+  for (int64_t y = 0; y < kH; ++y) {
+    for (int64_t x = 0; x < kW; ++x) {
+      const int64_t i = (y0 + y) * p.w + x0 + x;
+      const int yuv[3] = {p.y[i], p.u[i], p.v[i]};
+      for (int k = 0; k < 3; ++k) {
+        double sum = 0;
+        for (int j = 0; j < 3; ++j) sum += kBt601[k * 3 + j] * (yuv[j] - kBias[j]);
+        const double rgb = std::clamp(std::floor(sum / 256.0), 0.0, 255.0);
+        out[(k * kH + y) * kW + x] = (static_cast<float>(rgb) - mean[k]) * var_reci[k];
+      }
+    }
+  }
+  return out;
+}
+
+TEST_F(AippTest, StaticYuyvYuv422spAndAyuv444GiveTheLogitsOfTheirRgbThroughThePlainModel) {
+  struct Format {
+    const char* name;
+    aclAippInputFormat value;
+    size_t bytes;                 // documented: w * h * 2 (YUYV, YUV422SP), * 4 (AYUV444)
+    std::vector<int64_t> dims_v2;  // aclmdlGetInputDimsV2
+    const char* extra;             // AYUV444: A moved last so that channels 0-2 are the colours
+  };
+  const Format formats[] = {{"YUYV_U8", ACL_YUYV_U8, kW * kH * 2, {1, kH, kW, 2}, ""},
+                            {"YUV422SP_U8", ACL_YUV422SP_U8, kW * kH * 2, {1, kH * 2, kW, 1}, ""},
+                            {"AYUV444_U8", ACL_AYUV444_U8, kW * kH * 4, {1, kH, kW, 4}, "  ax_swap_switch : true\n"}};
+  const Loaded plain = Load(TinyCnn(), "plain", "");
+  const float mean[3] = {104, 117, 123}, var[3] = {0.017f, 0.0175f, 0.0174f};
+  for (const Format& f : formats) {
+    SCOPED_TRACE(f.name);
+    const std::string config = std::string("aipp_op {\n  aipp_mode : static\n  input_format : ") + f.name +
+                               "\n  src_image_size_w : 8\n  src_image_size_h : 8\n" + kBt601Csc + f.extra +
+                               "  mean_chn_0 : 104\n  mean_chn_1 : 117\n  mean_chn_2 : 123\n"
+                               "  var_reci_chn_0 : 0.017\n  var_reci_chn_1 : 0.0175\n  var_reci_chn_2 : 0.0174\n}\n";
+    const Loaded aipp = Load(TinyCnn(), std::string("aipp_") + f.name, config);
+    EXPECT_EQ(aclmdlGetInputSizeByIndex(aipp.desc, 0), f.bytes);
+    EXPECT_EQ(aclmdlGetInputDataType(aipp.desc, 0), ACL_UINT8);
+    aclmdlIODims dims{};
+    ASSERT_EQ(aclmdlGetInputDimsV2(aipp.desc, 0, &dims), ACL_SUCCESS);
+    EXPECT_EQ(std::vector<int64_t>(dims.dims, dims.dims + dims.dimCount), f.dims_v2);
+    auto info = std::make_unique<aclAippInfo>();
+    ASSERT_EQ(aclmdlGetFirstAippInfo(aipp.id, 0, info.get()), ACL_SUCCESS) << RecentErrMsg();
+    EXPECT_EQ(info->inputFormat, f.value);
+    std::vector<std::vector<float>> logits;
+    for (int seed = 0; seed < 2; ++seed) {
+      const Yuv422 image = MakeYuv422(kW, kH, seed);
+      SetInput(plain, 0, ReferenceRgb(image, 0, 0, mean, var));
+      SetInput(aipp, 0, Store(image, f.name));
+      logits.push_back(Run(plain));
+      ExpectSameLogits(Run(aipp), logits.back());
+    }
+    EXPECT_NE(logits[0], logits[1]);  // the images make a difference
+  }
+}
+
+// Dynamic AIPP with aclmdlSetAIPPInputFormat(ACL_YUYV_U8): a 12x9 image cropped at (4, 1).
+TEST_F(AippTest, DynamicYuyvWithACropGivesTheLogitsOfItsRgb) {
+  const Loaded plain = Load(TinyCnn(), "plain", "");
+  const Loaded m = Load(TinyCnn(), "dyn", "aipp_op {\n aipp_mode: dynamic\n max_src_image_size: 256\n}\n");
+  const int64_t src_w = 12, src_h = 9;
+  aclmdlAIPP* set = aclmdlCreateAIPP(1);
+  ASSERT_NE(set, nullptr);
+  ASSERT_EQ(aclmdlSetAIPPInputFormat(set, ACL_YUYV_U8), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(aclmdlSetAIPPSrcImageSize(set, 11, src_h), ACL_ERROR_INVALID_PARAM);  // documented: even width
+  ASSERT_EQ(aclmdlSetAIPPSrcImageSize(set, src_w, src_h), ACL_SUCCESS);          // an odd height is fine
+  ASSERT_EQ(aclmdlSetAIPPCscParams(set, 1, 298, 0, 409, 298, -100, -208, 298, 516, 0, 0, 0, 0, 16, 128, 128), ACL_SUCCESS);
+  ASSERT_EQ(aclmdlSetAIPPDtcPixelMean(set, 100, 110, 120, 0, 0), ACL_SUCCESS);
+  ASSERT_EQ(aclmdlSetAIPPPixelVarReci(set, 0.015625f, 0.0078125f, 0.03125f, 1.0f, 0), ACL_SUCCESS);
+  ASSERT_EQ(aclmdlSetAIPPCropParams(set, 1, 3, 1, kW, kH, 0), ACL_SUCCESS);
+  EXPECT_EQ(aclmdlSetInputAIPP(m.id, m.inputs, 1, set), ACL_ERROR_INVALID_PARAM);  // odd crop start in W
+  EXPECT_NE(RecentErrMsg().find("must be even in W"), std::string::npos);
+  ASSERT_EQ(aclmdlSetAIPPCropParams(set, 1, 4, 1, kW, kH, 0), ACL_SUCCESS);
+  ASSERT_EQ(aclmdlSetInputAIPP(m.id, m.inputs, 1, set), ACL_SUCCESS) << RecentErrMsg();
+  const Yuv422 image = MakeYuv422(src_w, src_h, 3);
+  std::vector<uint8_t> bytes = Store(image, "YUYV_U8");
+  bytes.resize(256, 0);
+  SetInput(m, 0, bytes);
+  const float mean[3] = {100, 110, 120}, var[3] = {0.015625f, 0.0078125f, 0.03125f};
+  SetInput(plain, 0, ReferenceRgb(image, 4, 1, mean, var));
+  ExpectSameLogits(Run(m), Run(plain));
+  EXPECT_EQ(aclmdlDestroyAIPP(set), ACL_SUCCESS);
+}
+
 TEST_F(AippTest, StaticAippIsDescribedByGetAippTypeAndGetFirstAippInfo) {
   const Loaded m = Load(Identity(3, 6, 6), "m",
                         "aipp_op {\n aipp_mode: static\n input_format: RGB888_U8\n src_image_size_w: 10\n"
@@ -309,6 +438,9 @@ TEST_F(AippTest, CropPaddingAndSwapsMatchAReference) {
                         {"xrgb_ax", "XRGB8888_U8", 4, false, true, 3},
                         {"xbgr_ax", "XRGB8888_U8", 4, true, true, 3},
                         {"xrgb", "XRGB8888_U8", 4, false, false, 4},
+                        {"argb_ax", "ARGB8888_U8", 4, false, true, 3},
+                        {"abgr_ax", "ARGB8888_U8", 4, true, true, 3},
+                        {"argb", "ARGB8888_U8", 4, true, false, 4},
                         {"gray", "YUV400_U8", 1, false, false, 1}};
   const int64_t src_w = 10, src_h = 8, x0 = 2, y0 = 1, cw = 6, ch = 4, top = 1, bottom = 2, left = 3, right = 1;
   const int64_t out_w = cw + left + right, out_h = ch + top + bottom;
@@ -338,7 +470,7 @@ TEST_F(AippTest, CropPaddingAndSwapsMatchAReference) {
           const int64_t sx = x - left + x0, sy = y - top + y0;
           if (x >= left && x < left + cw && y >= top && y < top + ch) {
             const uint8_t* px = &image[static_cast<size_t>((sy * src_w + sx) * c.channels)];
-            // Memory order R G B / X R G B; rbuv_swap exchanges R and B, ax_swap moves X last.
+            // Memory order R G B / X R G B / A R G B; rbuv_swap exchanges R and B, ax_swap moves X/A last.
             std::vector<int> v(px, px + c.channels);
             if (c.channels >= 3) {
               const size_t r = c.channels == 4 ? 1 : 0;
@@ -462,7 +594,9 @@ TEST_F(AippTest, DynamicAippSettersCheckTheirDocumentedRanges) {
   };
   const Expect cases[] = {
       {"format 0", aclmdlSetAIPPInputFormat(set, static_cast<aclAippInputFormat>(0)), ACL_ERROR_INVALID_PARAM},
-      {"format YUYV", aclmdlSetAIPPInputFormat(set, ACL_YUYV_U8), ACL_ERROR_FEATURE_UNSUPPORTED},
+      {"format RAW10", aclmdlSetAIPPInputFormat(set, ACL_RAW10), ACL_ERROR_FEATURE_UNSUPPORTED},
+      {"format NC1HWC0DI", aclmdlSetAIPPInputFormat(set, ACL_NC1HWC0DI_FP16), ACL_ERROR_FEATURE_UNSUPPORTED},
+      {"format 15", aclmdlSetAIPPInputFormat(set, static_cast<aclAippInputFormat>(15)), ACL_ERROR_INVALID_PARAM},
       {"csc switch 2", aclmdlSetAIPPCscParams(set, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), ACL_ERROR_INVALID_PARAM},
       {"csc matrix", aclmdlSetAIPPCscParams(set, 1, -32678, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), ACL_ERROR_INVALID_PARAM},
       {"rbuv 2", aclmdlSetAIPPRbuvSwapSwitch(set, 2), ACL_ERROR_INVALID_PARAM},
@@ -501,6 +635,12 @@ TEST_F(AippTest, DynamicAippSettersCheckTheirDocumentedRanges) {
   // YUV420SP needs an even source size; YUV400 has no colour space conversion.
   EXPECT_EQ(aclmdlSetAIPPInputFormat(set, ACL_YUV420SP_U8), ACL_SUCCESS);
   EXPECT_EQ(aclmdlSetAIPPSrcImageSize(set, 9, 8), ACL_ERROR_INVALID_PARAM);
+  // YUV422SP and YUYV need an even width only.
+  EXPECT_EQ(aclmdlSetAIPPInputFormat(set, ACL_YUV422SP_U8), ACL_SUCCESS);
+  EXPECT_EQ(aclmdlSetAIPPSrcImageSize(set, 9, 8), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclmdlSetAIPPSrcImageSize(set, 8, 9), ACL_SUCCESS);
+  EXPECT_EQ(aclmdlSetAIPPInputFormat(set, ACL_AYUV444_U8), ACL_SUCCESS);
+  EXPECT_EQ(aclmdlSetAIPPSrcImageSize(set, 9, 9), ACL_SUCCESS);
   EXPECT_EQ(aclmdlSetAIPPInputFormat(set, ACL_YUV400_U8), ACL_SUCCESS);
   EXPECT_EQ(aclmdlSetAIPPCscParams(set, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), ACL_ERROR_INVALID_PARAM);
   EXPECT_EQ(aclmdlDestroyAIPP(set), ACL_SUCCESS);
@@ -532,7 +672,14 @@ TEST_F(AippTest, ConfigurationErrorsFailAtcNamingTheLineAndKey) {
       {"aipp_op {\n aipp_mode: static\n input_format: RGB888_U8\n src_image_size_w: 10\n src_image_size_h: 6\n}\n",
        "AIPP gives a 10x6 image"},
       {"aipp_op {\n aipp_mode: static\n input_format: YUV400_U8\n}\n", "has 3 channels, a YUV400_U8 image gives 1"},
-      {"aipp_op {\n aipp_mode: static\n input_format: YUV422SP_U8\n}\n", "YUV422SP_U8 is not supported by aclsim"},
+      {"aipp_op {\n aipp_mode: static\n input_format: RAW10\n}\n", "input_format RAW10 is not supported by aclsim"},
+      {"aipp_op {\n aipp_mode: static\n input_format: YUYV_U8\n src_image_size_w: 7\n src_image_size_h: 6\n}\n",
+       "a YUYV_U8 source image needs an even width, not 7x6"},
+      {"aipp_op {\n aipp_mode: static\n input_format: YUV422SP_U8\n src_image_size_w: 8\n src_image_size_h: 7\n"
+       " crop: true\n load_start_pos_w: 1\n load_start_pos_h: 1\n crop_size_w: 6\n crop_size_h: 6\n}\n",
+       "for YUV422SP_U8 the crop start (1, 1) must be even in W"},
+      {"aipp_op {\n aipp_mode: static\n input_format: AYUV444_U8\n ax_swap_switch: true\n src_image_size_w: 7\n"
+       " src_image_size_h: 6\n}\n", "AIPP gives a 7x6 image"},
   };
   for (const Bad& b : cases) {
     SCOPED_TRACE(b.config);

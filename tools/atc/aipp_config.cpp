@@ -103,22 +103,24 @@ class Entry {
 
 aipp::InputFormat ParseFormat(const Entry& e) {
   static const std::map<std::string, aipp::InputFormat> kSupported = {
-      {"YUV420SP_U8", aipp::InputFormat::kYuv420sp},
-      {"XRGB8888_U8", aipp::InputFormat::kXrgb8888},
-      {"RGB888_U8", aipp::InputFormat::kRgb888},
-      {"YUV400_U8", aipp::InputFormat::kYuv400}};
-  static const char* const kDocumentedOthers[] = {"NC1HWC0DI_FP16", "NC1HWC0DI_S8", "ARGB8888_U8", "YUYV_U8",
-                                                  "YUV422SP_U8",    "AYUV444_U8",   "RAW10",       "RAW12",
-                                                  "RAW16",          "RAW24"};
+      {"YUV420SP_U8", aipp::InputFormat::kYuv420sp}, {"XRGB8888_U8", aipp::InputFormat::kXrgb8888},
+      {"RGB888_U8", aipp::InputFormat::kRgb888},     {"YUV400_U8", aipp::InputFormat::kYuv400},
+      {"ARGB8888_U8", aipp::InputFormat::kArgb8888}, {"YUYV_U8", aipp::InputFormat::kYuyv},
+      {"YUV422SP_U8", aipp::InputFormat::kYuv422sp}, {"AYUV444_U8", aipp::InputFormat::kAyuv444}};
+  // Documented, but not 8-bit images: a float16/int8 feature map and raw sensor data, whose bit
+  // packing and conversion (demosaicing) the documentation does not describe.
+  static const char* const kDocumentedOthers[] = {"NC1HWC0DI_FP16", "NC1HWC0DI_S8", "RAW10", "RAW12", "RAW16", "RAW24"};
   const auto it = kSupported.find(e.Word());
   if (it != kSupported.end()) return it->second;
   for (const char* other : kDocumentedOthers) {
     if (e.Word() == other) {
-      Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "input_format {} is not supported by aclsim (YUV420SP_U8, XRGB8888_U8, "
-           "RGB888_U8 and YUV400_U8 are)", e.Word());
+      Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "input_format {} is not supported by aclsim: its AIPP converts the 8-bit "
+           "image formats (YUV420SP_U8, XRGB8888_U8, RGB888_U8, YUV400_U8, ARGB8888_U8, YUYV_U8, YUV422SP_U8, "
+           "AYUV444_U8), and the documentation does not describe how {} is laid out or converted", e.Word(), e.Word());
     }
   }
-  e.Bad("\"" + e.Word() + "\" is not an AIPP input format (YUV420SP_U8, XRGB8888_U8, RGB888_U8, YUV400_U8, ...)");
+  e.Bad("\"" + e.Word() + "\" is not an AIPP input format (YUV420SP_U8, XRGB8888_U8, RGB888_U8, YUV400_U8, "
+        "ARGB8888_U8, YUYV_U8, YUV422SP_U8, AYUV444_U8, ...)");
 }
 
 // Applies one key to `config`; false for a key the format does not have.
@@ -273,18 +275,6 @@ std::vector<AippConfig> ReadAippConfig(const std::string& path) {
 
 namespace {
 
-// The dims the configured input takes, as aclmdlGetInputDimsV2 documents them for AIPP (NHWC,
-// YUV420SP as h * 1.5 rows of 1 channel); their product is the input's size.
-std::vector<int64_t> SourceDims(aipp::InputFormat format, int64_t n, int64_t w, int64_t h) {
-  switch (format) {
-    case aipp::InputFormat::kYuv420sp: return {n, h * 3 / 2, w, 1};
-    case aipp::InputFormat::kXrgb8888: return {n, h, w, 4};
-    case aipp::InputFormat::kRgb888: return {n, h, w, 3};
-    case aipp::InputFormat::kYuv400: return {n, h, w, 1};
-  }
-  return {};
-}
-
 int32_t AddTensor(model::ModelGraph& graph, const std::string& name, std::vector<int64_t> dims, sim::Format format) {
   graph.tensors.push_back(model::GraphTensor{name, sim::DType::kUInt8, format, std::move(dims), std::nullopt});
   return static_cast<int32_t>(graph.tensors.size() - 1);
@@ -364,7 +354,7 @@ void InsertAipp(model::ModelGraph& graph, const std::vector<AippConfig>& configs
       }
       node.attrs["aipp_mode"] = std::string("static");
       aipp::ToAttrs(p, node.attrs);
-      const int32_t images = AddTensor(graph, name, SourceDims(p.format, n, p.src_w, p.src_h), sim::Format::kNHWC);
+      const int32_t images = AddTensor(graph, name, aipp::SourceDims(p.format, n, p.src_w, p.src_h), sim::Format::kNHWC);
       node.inputs = {images};
       graph.inputs[k] = images;
     }

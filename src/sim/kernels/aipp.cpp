@@ -1,6 +1,7 @@
 // Aipp: CANN's AI pre-processing operator, which atc inserts after a model input configured with
-// --insert_op_conf (docs/aipp.md). It turns uint8 images (YUV420SP_U8, XRGB8888_U8, RGB888_U8,
-// YUV400_U8; N images one after the other) into the model's float NCHW input, in the documented
+// --insert_op_conf (docs/aipp.md). It turns uint8 images (the 8-bit formats YUV420SP_U8,
+// XRGB8888_U8, RGB888_U8, YUV400_U8, ARGB8888_U8, YUYV_U8, YUV422SP_U8, AYUV444_U8; N images
+// one after the other) into the model's float NCHW input, in the documented
 // order: channel swap -> crop -> colour space conversion -> mean/min/var_reci -> padding.
 //   images: uint8, the source images (static: N x the image size; dynamic: up to max_src_image_size)
 //   params: uint8, dynamic AIPP only: kAippDynamicPara as aclmdlSetInputAIPP writes it
@@ -8,6 +9,7 @@
 // checked on every execution since the caller may write that buffer by hand.
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "common/error.h"
 #include "sim/kernels/aipp_params.h"
@@ -83,49 +85,56 @@ struct Source {
 
   void Read(int64_t x, int64_t y, int32_t v[4]) const {
     const int64_t w = p.src_w;
+    int32_t c[3] = {0, 0, 0};  // Y U V or R G B, as stored
+    int32_t alpha = 0;         // X or A of the 4-byte formats
     switch (p.format) {
       case aipp::InputFormat::kYuv420sp: {
         const uint8_t* uv = data + w * p.src_h + (y / 2) * w + (x / 2) * 2;
-        v[0] = data[y * w + x];
-        v[1] = uv[p.rbuv_swap ? 1 : 0];
-        v[2] = uv[p.rbuv_swap ? 0 : 1];
-        v[3] = 0;
+        c[0] = data[y * w + x], c[1] = uv[0], c[2] = uv[1];
+        break;
+      }
+      case aipp::InputFormat::kYuv422sp: {  // a full-height plane of U V pairs, one per 2 pixels of a row
+        const uint8_t* uv = data + w * p.src_h + y * w + (x / 2) * 2;
+        c[0] = data[y * w + x], c[1] = uv[0], c[2] = uv[1];
+        break;
+      }
+      case aipp::InputFormat::kYuyv: {  // Y0 U Y1 V for each 2 pixels
+        const uint8_t* pair = data + y * w * 2 + (x / 2) * 4;
+        c[0] = pair[(x % 2) * 2], c[1] = pair[1], c[2] = pair[3];
         break;
       }
       case aipp::InputFormat::kRgb888: {
         const uint8_t* px = data + (y * w + x) * 3;
-        v[0] = px[p.rbuv_swap ? 2 : 0];
-        v[1] = px[1];
-        v[2] = px[p.rbuv_swap ? 0 : 2];
-        v[3] = 0;
+        c[0] = px[0], c[1] = px[1], c[2] = px[2];
         break;
       }
-      case aipp::InputFormat::kXrgb8888: {
-        // X R G B in memory; ax_swap moves X last (R G B X), rbuv_swap exchanges R and B.
+      case aipp::InputFormat::kXrgb8888:
+      case aipp::InputFormat::kArgb8888:
+      case aipp::InputFormat::kAyuv444: {  // X R G B, A R G B, A Y U V
         const uint8_t* px = data + (y * w + x) * 4;
-        const int32_t x0 = px[0], r = px[1], g = px[2], b = px[3];
-        const int32_t first = p.rbuv_swap ? b : r, third = p.rbuv_swap ? r : b;
-        if (p.ax_swap) {
-          v[0] = first, v[1] = g, v[2] = third, v[3] = x0;
-        } else {
-          v[0] = x0, v[1] = first, v[2] = g, v[3] = third;
-        }
+        alpha = px[0], c[0] = px[1], c[1] = px[2], c[2] = px[3];
         break;
       }
       case aipp::InputFormat::kYuv400:
-        v[0] = data[y * w + x];
-        v[1] = v[2] = v[3] = 0;
+        c[0] = data[y * w + x];
         break;
+    }
+    // rbuv_swap exchanges U and V, or R and B.
+    if (p.rbuv_swap) std::swap(c[aipp::IsYuv(p.format) ? 1 : 0], c[2]);
+    if (aipp::HasAlphaFirst(p.format) && !p.ax_swap) {
+      v[0] = alpha, v[1] = c[0], v[2] = c[1], v[3] = c[2];
+    } else {  // ax_swap moves X/A last
+      v[0] = c[0], v[1] = c[1], v[2] = c[2], v[3] = alpha;
     }
   }
 };
 
 // The documented integer conversion, results clamped to [0, 255]: YUV input (out = M (in -
-// input_bias) >> 8), RGB input (out = (M in >> 8) + output_bias). The 4th channel passes through.
+// input_bias) >> 8), RGB input (out = (M in >> 8) + output_bias). The X/A channel passes through.
 void ConvertColour(const aipp::Params& p, int32_t v[4]) {
-  const bool yuv_input = p.format == aipp::InputFormat::kYuv420sp;
-  const bool xrgb_unswapped = p.format == aipp::InputFormat::kXrgb8888 && !p.ax_swap;
-  int32_t* c = xrgb_unswapped ? v + 1 : v;  // the three colour channels
+  const bool yuv_input = aipp::IsYuv(p.format);
+  const bool alpha_first = aipp::HasAlphaFirst(p.format) && !p.ax_swap;
+  int32_t* c = alpha_first ? v + 1 : v;  // the three colour channels
   int32_t in[3];
   for (int k = 0; k < 3; ++k) in[k] = yuv_input ? c[k] - p.input_bias[k] : c[k];
   for (int k = 0; k < 3; ++k) {

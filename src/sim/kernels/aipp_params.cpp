@@ -41,7 +41,7 @@ std::array<int32_t, 3> Ints3(const AttrReader& attrs, const char* name) {
 
 }  // namespace
 
-bool IsSupportedFormat(int64_t value) { return value >= 1 && value <= 4; }
+bool IsSupportedFormat(int64_t value) { return (value >= 1 && value <= 4) || (value >= 7 && value <= 10); }
 
 const char* FormatName(InputFormat format) {
   switch (format) {
@@ -49,27 +49,61 @@ const char* FormatName(InputFormat format) {
     case InputFormat::kXrgb8888: return "XRGB8888_U8";
     case InputFormat::kRgb888: return "RGB888_U8";
     case InputFormat::kYuv400: return "YUV400_U8";
+    case InputFormat::kArgb8888: return "ARGB8888_U8";
+    case InputFormat::kYuyv: return "YUYV_U8";
+    case InputFormat::kYuv422sp: return "YUV422SP_U8";
+    case InputFormat::kAyuv444: return "AYUV444_U8";
   }
   return "?";
 }
 
-int Channels(InputFormat format) {
-  switch (format) {
-    case InputFormat::kXrgb8888: return 4;
-    case InputFormat::kYuv400: return 1;
-    default: return 3;
-  }
+bool HasAlphaFirst(InputFormat format) {
+  return format == InputFormat::kXrgb8888 || format == InputFormat::kArgb8888 || format == InputFormat::kAyuv444;
 }
+
+int Channels(InputFormat format) {
+  if (HasAlphaFirst(format)) return 4;
+  return format == InputFormat::kYuv400 ? 1 : 3;
+}
+
+bool IsYuv(InputFormat format) {
+  return format == InputFormat::kYuv420sp || format == InputFormat::kYuyv || format == InputFormat::kYuv422sp ||
+         format == InputFormat::kAyuv444 || format == InputFormat::kYuv400;
+}
+
+int ChromaStepW(InputFormat format) {
+  return format == InputFormat::kYuv420sp || format == InputFormat::kYuv422sp || format == InputFormat::kYuyv ? 2 : 1;
+}
+
+int ChromaStepH(InputFormat format) { return format == InputFormat::kYuv420sp ? 2 : 1; }
 
 uint64_t ImageBytes(InputFormat format, int64_t w, int64_t h) {
   const auto pixels = static_cast<uint64_t>(w * h);
   switch (format) {
     case InputFormat::kYuv420sp: return pixels * 3 / 2;
-    case InputFormat::kXrgb8888: return pixels * 4;
     case InputFormat::kRgb888: return pixels * 3;
     case InputFormat::kYuv400: return pixels;
+    case InputFormat::kYuyv:
+    case InputFormat::kYuv422sp: return pixels * 2;
+    case InputFormat::kXrgb8888:
+    case InputFormat::kArgb8888:
+    case InputFormat::kAyuv444: return pixels * 4;
   }
   return 0;
+}
+
+std::vector<int64_t> SourceDims(InputFormat format, int64_t n, int64_t w, int64_t h) {
+  switch (format) {
+    case InputFormat::kYuv420sp: return {n, h * 3 / 2, w, 1};
+    case InputFormat::kYuv422sp: return {n, h * 2, w, 1};
+    case InputFormat::kYuyv: return {n, h, w, 2};
+    case InputFormat::kRgb888: return {n, h, w, 3};
+    case InputFormat::kYuv400: return {n, h, w, 1};
+    case InputFormat::kXrgb8888:
+    case InputFormat::kArgb8888:
+    case InputFormat::kAyuv444: return {n, h, w, 4};
+  }
+  return {};
 }
 
 int64_t Params::OutputW(size_t b) const {
@@ -187,8 +221,8 @@ Params FromAttrs(const AttrReader& attrs) {
   Params params;
   const int64_t format = attrs.Int("input_format");
   if (!IsSupportedFormat(format)) {
-    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "Aipp: input_format {} is not YUV420SP_U8 (1), XRGB8888_U8 (2), RGB888_U8 (3) "
-         "or YUV400_U8 (4)", format);
+    Fail(ACL_ERROR_OP_ATTR_NOT_MATCH, "Aipp: input_format {} is not one of the 8-bit formats (1-4, 7-10) aclsim "
+         "converts", format);
   }
   params.format = static_cast<InputFormat>(format);
   params.src_w = static_cast<int32_t>(attrs.Int("src_image_size_w"));
@@ -232,13 +266,15 @@ Params FromAttrs(const AttrReader& attrs) {
 }
 
 void CheckAgainst(const Params& params, int64_t out_w, int64_t out_h, aclError code) {
-  const bool yuv420 = params.format == InputFormat::kYuv420sp;
+  const int step_w = ChromaStepW(params.format), step_h = ChromaStepH(params.format);
+  const char* name = FormatName(params.format);
   if (params.src_w <= 0 || params.src_h <= 0) {
     Fail(code, "the source image size {}x{} is not set (aclmdlSetAIPPSrcImageSize / src_image_size_w, _h)",
          params.src_w, params.src_h);
   }
-  if (yuv420 && (params.src_w % 2 != 0 || params.src_h % 2 != 0)) {
-    Fail(code, "a YUV420SP_U8 source image needs an even width and height, not {}x{}", params.src_w, params.src_h);
+  if (params.src_w % step_w != 0 || params.src_h % step_h != 0) {
+    Fail(code, "a {} source image needs an even {}, not {}x{}", name, step_h == 2 ? "width and height" : "width",
+         params.src_w, params.src_h);
   }
   if (params.csc && params.format == InputFormat::kYuv400) Fail(code, "colour space conversion (csc_switch) does not apply to YUV400_U8");
   for (size_t b = 0; b < params.batches.size(); ++b) {
@@ -253,8 +289,9 @@ void CheckAgainst(const Params& params, int64_t out_w, int64_t out_h, aclError c
         Fail(code, "batch {}: the crop window {}x{} at ({}, {}) does not fit the {}x{} source image", b, p.crop_w, p.crop_h,
              p.crop_x, p.crop_y, params.src_w, params.src_h);
       }
-      if (yuv420 && (p.crop_x % 2 != 0 || p.crop_y % 2 != 0)) {
-        Fail(code, "batch {}: for YUV420SP_U8 the crop start ({}, {}) must be even", b, p.crop_x, p.crop_y);
+      if (p.crop_x % step_w != 0 || p.crop_y % step_h != 0) {
+        Fail(code, "batch {}: for {} the crop start ({}, {}) must be even{}", b, name, p.crop_x, p.crop_y,
+             step_h == 2 ? "" : " in W (load_start_pos_w)");
       }
     }
     if (p.padding && (p.pad_top < 0 || p.pad_bottom < 0 || p.pad_left < 0 || p.pad_right < 0)) {

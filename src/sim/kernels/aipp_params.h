@@ -15,15 +15,37 @@
 
 namespace aclsim::sim::aipp {
 
-// aclAippInputFormat's values of the formats aclsim converts.
-enum class InputFormat : int32_t { kYuv420sp = 1, kXrgb8888 = 2, kRgb888 = 3, kYuv400 = 4 };
+// aclAippInputFormat's values of the formats aclsim converts: the 8-bit ones (not NC1HWC0DI, RAW).
+enum class InputFormat : int32_t {
+  kYuv420sp = 1,
+  kXrgb8888 = 2,
+  kRgb888 = 3,
+  kYuv400 = 4,
+  kArgb8888 = 7,
+  kYuyv = 8,
+  kYuv422sp = 9,
+  kAyuv444 = 10,
+};
 
 bool IsSupportedFormat(int64_t value);
 const char* FormatName(InputFormat format);  // "YUV420SP_U8", ...
-// Channels of a pixel once read (YUV420SP: Y, U, V; XRGB8888: 4; RGB888: 3; YUV400: 1).
+// Channels of a pixel once read (the YUV formats: Y, U, V; XRGB8888, ARGB8888, AYUV444: 4;
+// RGB888: 3; YUV400: 1).
 int Channels(InputFormat format);
-// Bytes of one source image of w x h pixels (YUV420SP: w * h * 3 / 2).
+// Whether the colour channels are Y U V (CSC subtracts input_bias) rather than R G B.
+bool IsYuv(InputFormat format);
+// Whether a pixel is 4 bytes with its X/A channel first (ax_swap_switch moves it last).
+bool HasAlphaFirst(InputFormat format);
+// Chroma subsampling: pixels per U/V sample across (2 for YUV420SP, YUV422SP, YUYV) and down
+// (2 for YUV420SP); the source size and crop start must be multiples of them.
+int ChromaStepW(InputFormat format);
+int ChromaStepH(InputFormat format);
+// Bytes of one source image of w x h pixels (YUV420SP: w * h * 3 / 2; YUYV, YUV422SP: w * h * 2).
 uint64_t ImageBytes(InputFormat format, int64_t w, int64_t h);
+// The NHWC dims of n source images as aclmdlGetInputDimsV2 documents them (YUV420SP
+// [n, h * 1.5, w, 1], YUV422SP [n, h * 2, w, 1], YUYV [n, h, w, 2], ...): their product is
+// n * ImageBytes.
+std::vector<int64_t> SourceDims(InputFormat format, int64_t n, int64_t w, int64_t h);
 
 // The per-image parameters (one kAippDynamicBatchPara).
 struct BatchParams {
@@ -71,8 +93,8 @@ Params Unpack(const uint8_t* data, size_t size, uint64_t batch, aclError code);
 void ToAttrs(const Params& params, Attrs& attrs);
 Params FromAttrs(const AttrReader& attrs);
 
-// Checks the combination (what a single setter cannot see): source size evenness for YUV420SP,
-// crop inside the source, CSC not on YUV400, and that every batch gives `out_w` x `out_h`.
+// Checks the combination (what a single setter cannot see): source size and crop start evenness
+// for the subsampled formats, crop inside the source, CSC not on YUV400, and that every batch gives `out_w` x `out_h`.
 // Throws Error(`code`) naming the parameter.
 void CheckAgainst(const Params& params, int64_t out_w, int64_t out_h, aclError code);
 
