@@ -194,8 +194,8 @@ aclError aclmdlSetAIPPAxSwapSwitch(aclmdlAIPP* aippParmsSet, int8_t axSwapSwitch
 aclError aclmdlSetAIPPSrcImageSize(aclmdlAIPP* aippParmsSet, int32_t srcImageSizeW, int32_t srcImageSizeH) {
   return ApiCall("aclmdlSetAIPPSrcImageSize", [&] {
     aclmdlAIPP* set = Unwrap(aippParmsSet);
-    CheckRange<int32_t>(srcImageSizeW, 2, 4096, "srcImageSizeW");
-    CheckRange<int32_t>(srcImageSizeH, 1, 4096, "srcImageSizeH");
+    CheckRange<int32_t>(srcImageSizeW, 2, aipp::kMaxImageSide, "srcImageSizeW");
+    CheckRange<int32_t>(srcImageSizeH, 1, aipp::kMaxImageSide, "srcImageSizeH");
     if (set->format_set) {
       // Documented: an even width for YUV420SP_U8, YUV422SP_U8 and YUYV_U8, an even height for YUV420SP_U8.
       const aipp::InputFormat format = set->params.format;

@@ -109,13 +109,13 @@ std::vector<int64_t> SourceDims(InputFormat format, int64_t n, int64_t w, int64_
 int64_t Params::OutputW(size_t b) const {
   const BatchParams& p = batches[b];
   const int64_t w = p.resize ? p.resize_out_w : p.crop ? p.crop_w : src_w;
-  return w + (p.padding ? p.pad_left + p.pad_right : 0);
+  return w + (p.padding ? int64_t{p.pad_left} + p.pad_right : 0);
 }
 
 int64_t Params::OutputH(size_t b) const {
   const BatchParams& p = batches[b];
   const int64_t h = p.resize ? p.resize_out_h : p.crop ? p.crop_h : src_h;
-  return h + (p.padding ? p.pad_top + p.pad_bottom : 0);
+  return h + (p.padding ? int64_t{p.pad_top} + p.pad_bottom : 0);
 }
 
 std::vector<uint8_t> Pack(const Params& params) {
@@ -272,6 +272,10 @@ void CheckAgainst(const Params& params, int64_t out_w, int64_t out_h, aclError c
     Fail(code, "the source image size {}x{} is not set (aclmdlSetAIPPSrcImageSize / src_image_size_w, _h)",
          params.src_w, params.src_h);
   }
+  // Checked again here, not only by the setters: a dynamic parameter buffer may be written by hand.
+  if (params.src_w > kMaxImageSide || params.src_h > kMaxImageSide) {
+    Fail(code, "the source image size {}x{} exceeds {} on a side", params.src_w, params.src_h, kMaxImageSide);
+  }
   if (params.src_w % step_w != 0 || params.src_h % step_h != 0) {
     Fail(code, "a {} source image needs an even {}, not {}x{}", name, step_h == 2 ? "width and height" : "width",
          params.src_w, params.src_h);
@@ -285,7 +289,8 @@ void CheckAgainst(const Params& params, int64_t out_w, int64_t out_h, aclError c
     }
     if (p.crop) {
       if (p.crop_w <= 0 || p.crop_h <= 0) Fail(code, "batch {}: the crop size {}x{} is empty", b, p.crop_w, p.crop_h);
-      if (p.crop_x < 0 || p.crop_y < 0 || p.crop_x + p.crop_w > params.src_w || p.crop_y + p.crop_h > params.src_h) {
+      if (p.crop_x < 0 || p.crop_y < 0 || int64_t{p.crop_x} + p.crop_w > params.src_w ||
+          int64_t{p.crop_y} + p.crop_h > params.src_h) {
         Fail(code, "batch {}: the crop window {}x{} at ({}, {}) does not fit the {}x{} source image", b, p.crop_w, p.crop_h,
              p.crop_x, p.crop_y, params.src_w, params.src_h);
       }

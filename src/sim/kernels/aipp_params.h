@@ -81,6 +81,7 @@ struct Params {
 constexpr size_t kHeaderBytes = 64;
 constexpr size_t kBatchBytes = 96;
 constexpr uint64_t kMaxBatch = 127;  // batchNum is an int8_t of the header
+constexpr int32_t kMaxImageSide = 4096;  // srcImageSizeW/H: [1, 4096]
 inline uint64_t DynamicDataBytes(uint64_t batch) { return kHeaderBytes + batch * kBatchBytes; }
 
 // The binary layout (little-endian; min and var_reci as float16 bits, as the device keeps them).

@@ -154,6 +154,37 @@ TEST(Aipp, StaticShapeFunctionRefusesWhatDoesNotFit) {
   EXPECT_EQ(code_of({nv12}, dynamic), ACL_ERROR_OP_INPUT_NOT_MATCH);  // no params input
 }
 
+// A dynamic parameter buffer may be written by hand: values that would overflow the index
+// arithmetic are refused like any other misfit, never read past the image.
+TEST(Aipp, HostileDynamicParametersAreRefusedWithoutOverflow) {
+  auto code_of = [](const aipp::Params& p) {
+    try {
+      aipp::CheckAgainst(p, 4, 4, ACL_ERROR_INVALID_PARAM);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ACL_SUCCESS;
+  };
+  aipp::Params p;
+  p.format = aipp::InputFormat::kXrgb8888;
+  p.src_w = 8;
+  p.src_h = 8;
+  p.batches.resize(1);
+  p.batches[0].crop = true;
+  p.batches[0].crop_x = 2, p.batches[0].crop_y = 2, p.batches[0].crop_w = 4, p.batches[0].crop_h = 4;
+  EXPECT_EQ(code_of(p), ACL_SUCCESS);
+  aipp::Params wrap = p;
+  wrap.batches[0].crop_x = 2147483600;  // crop_x + crop_w wraps in 32 bits
+  EXPECT_EQ(code_of(wrap), ACL_ERROR_INVALID_PARAM);
+  aipp::Params huge = p;
+  huge.src_w = huge.src_h = 1 << 30;  // n * image bytes would wrap to 0
+  EXPECT_EQ(code_of(huge), ACL_ERROR_INVALID_PARAM);
+  aipp::Params pads = p;
+  pads.batches[0].padding = true;
+  pads.batches[0].pad_left = pads.batches[0].pad_right = 2147483600;  // their sum wraps in 32 bits
+  EXPECT_EQ(code_of(pads), ACL_ERROR_INVALID_PARAM);
+}
+
 // The pixels of an image as the format's channels: a (X/A, 4-byte formats only) and c[3] (Y U V
 // or R G B as stored). The subsampled formats share U and V between the 2 pixels of a pair
 // (YUYV, YUV422SP) or a 2x2 block (YUV420SP), so the pixels are made that way.
