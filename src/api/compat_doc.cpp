@@ -76,7 +76,8 @@ int main() {
   std::printf("\n## Huawei's samples tried\n\n"
               "Built unchanged against an aclsim install and run on generated inputs by\n"
               "`scripts/try-huawei-samples.sh PATH/TO/Ascend-samples`, which checks each output against a\n"
-              "reference computed without aclsim (`src/api/samples_tried.inc` records the results).\n\n"
+              "reference computed without aclsim; its `--record` option wrote this table's rows\n"
+              "(`src/api/samples_tried.inc`).\n\n"
               "| sample (github.com/Ascend/samples) | result | output check |\n|---|---|---|\n");
   for (const Sample& s : kSamples) std::printf("| `%s` | %s | %s |\n", s.path, s.result, s.check);
   return 0;
