@@ -62,9 +62,7 @@ aclError acldvppPngDecodeAsync(acldvppChannelDesc* channelDesc, const void* data
     }
     ACLSIM_CHECK_ARG(out->size > 0, "outputDesc.size must be > 0");
     const acldvppPixelFormat f = out->format;
-    ACLSIM_CHECK_ARG(f == PIXEL_FORMAT_UNKNOWN || f == PIXEL_FORMAT_RGB_888 || f == PIXEL_FORMAT_RGBA_8888,
-                     "outputDesc.format {} is not a PNGD output format (PIXEL_FORMAT_RGB_888, PIXEL_FORMAT_RGBA_8888, "
-                     "or PIXEL_FORMAT_UNKNOWN for the source's own)", static_cast<int>(f));
+    aclsim::dvpp::RequirePngOutputFormat(f);
     aclsim::CheckDeviceBuffer(out->data, out->size, out->size, false, device, "outputDesc.data");
     aclsim::dvpp::PngDecodeJob job;
     job.data = static_cast<const uint8_t*>(data);

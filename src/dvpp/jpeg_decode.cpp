@@ -62,7 +62,7 @@ struct DecodedPlanes {
 // Writes the decoded planes in the output layout, the only pass over the output: luma rows, and
 // for a semi-planar output each chroma sample from the pixel that carries it (the top-left one of
 // its block), as WritePicture would. Sizes rounded up past the image repeat its last row/column.
-void WriteDecoded(const DecodedPlanes& in, const JpegInfo& info, const JpegOutputLayout& layout, uint8_t* data) {
+void WriteDecoded(const DecodedPlanes& in, const JpegInfo& info, const DecodedLayout& layout, uint8_t* data) {
   const Picture out{data, layout.info, layout.width, layout.height, layout.width_stride, layout.height_stride};
   const uint32_t copied = std::min(layout.width, info.width);
   for (uint32_t y = 0; y < layout.height; ++y) {
@@ -124,7 +124,7 @@ JpegInfo ReadJpegInfo(const void* data, uint32_t size) {
   return info;
 }
 
-JpegOutputLayout JpegOutputFor(const JpegInfo& info, acldvppPixelFormat format, uint32_t precision_mode) {
+DecodedLayout JpegOutputFor(const JpegInfo& info, acldvppPixelFormat format, uint32_t precision_mode) {
   if (info.css == ACL_JPEG_CSS_UNKNOWN || info.css == ACL_JPEG_CSS_411) {
     Fail(ACL_ERROR_INVALID_PARAM, "the JPEG image's colour layout ({} components{}) is not one JPEGD decodes "
          "(YUV 4:4:4, 4:2:2, 4:2:0, 4:4:0 or 4:0:0)", info.components, info.css == ACL_JPEG_CSS_411 ? ", 4:1:1" : "");
@@ -140,7 +140,7 @@ JpegOutputLayout JpegOutputFor(const JpegInfo& info, acldvppPixelFormat format, 
          "PIXEL_FORMAT_YUV_SEMIPLANAR_420, PIXEL_FORMAT_YVU_SEMIPLANAR_420, the source's own semi-planar layout, "
          "or PIXEL_FORMAT_UNKNOWN", FormatName(format), FormatName(source));
   }
-  JpegOutputLayout out;
+  DecodedLayout out;
   out.info = *fi;
   // Odd sizes of a subsampled output are rounded down (precision modes 0 and 2) or up (mode 1).
   auto even = [&](uint32_t v, uint32_t sub) { return sub == 1 ? v : precision_mode == 1 ? AlignUp(v, 2) : v / 2 * 2; };
@@ -154,11 +154,11 @@ JpegOutputLayout JpegOutputFor(const JpegInfo& info, acldvppPixelFormat format, 
 
 void RunJpegDecode(const JpegDecodeJob& job) {
   auto fail = [&](const std::string& why) {
-    if (job.desc != nullptr && job.desc->HasValidTag()) job.desc->ret_code = 1;
+    MarkDecodeFailed(job.desc);
     FailDecode(why);
   };
   JpegInfo info;
-  JpegOutputLayout layout;
+  DecodedLayout layout;
   try {
     info = ReadJpegInfo(job.data, job.size);
     layout = JpegOutputFor(info, job.out_format, job.precision_mode);
@@ -193,14 +193,7 @@ void RunJpegDecode(const JpegDecodeJob& job) {
     fail(fmt::format("corrupt or truncated JPEG data: {}", tjGetErrorStr2(tj.get())));
   }
   WriteDecoded(decoded, info, layout, static_cast<uint8_t*>(job.out_data));
-  if (job.desc != nullptr && job.desc->HasValidTag()) {
-    job.desc->format = layout.info.format;
-    job.desc->width = layout.width;
-    job.desc->height = layout.height;
-    job.desc->width_stride = layout.width_stride;
-    job.desc->height_stride = layout.height_stride;
-    job.desc->ret_code = 0;
-  }
+  DescribeDecoded(job.desc, layout);
 }
 
 }  // namespace aclsim::dvpp

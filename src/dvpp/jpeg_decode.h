@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "dvpp/decoded_output.h"
 #include "dvpp/descriptors.h"
 #include "dvpp/planes.h"
 
@@ -22,12 +23,7 @@ JpegInfo ReadJpegInfo(const void* data, uint32_t size);
 
 // The picture JPEGD writes for `info` in `format` (PIXEL_FORMAT_UNKNOWN: the source's own
 // layout). Throws Error(ACL_ERROR_INVALID_PARAM) for a format JPEGD cannot write for this source.
-struct JpegOutputLayout {
-  FormatInfo info;
-  uint32_t width = 0, height = 0, width_stride = 0, height_stride = 0;
-  uint64_t bytes = 0;
-};
-JpegOutputLayout JpegOutputFor(const JpegInfo& info, acldvppPixelFormat format, uint32_t precision_mode);
+DecodedLayout JpegOutputFor(const JpegInfo& info, acldvppPixelFormat format, uint32_t precision_mode);
 
 // Everything a queued decode needs, copied at enqueue; `desc` is the caller's output descriptor,
 // updated with the decoded size and strides when the task has run (as on the device).

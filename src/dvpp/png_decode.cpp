@@ -103,7 +103,7 @@ class PngReader {
 };
 
 [[noreturn]] void FailDecode(const PngDecodeJob& job, const std::string& why) {
-  if (job.desc != nullptr && job.desc->HasValidTag()) job.desc->ret_code = 1;
+  MarkDecodeFailed(job.desc);
   Fail(ACL_ERROR_RT_AICPU_EXCEPTION, "PNG decode failed: {}", why);
 }
 
@@ -118,17 +118,21 @@ PngInfo ReadPngInfo(const void* data, uint32_t size) {
   return info;
 }
 
-PngOutputLayout PngOutputFor(const PngInfo& info, acldvppPixelFormat format) {
-  if (format == PIXEL_FORMAT_UNKNOWN) format = info.alpha ? PIXEL_FORMAT_RGBA_8888 : PIXEL_FORMAT_RGB_888;
-  if (format != PIXEL_FORMAT_RGB_888 && format != PIXEL_FORMAT_RGBA_8888) {
+void RequirePngOutputFormat(acldvppPixelFormat format) {
+  if (format != PIXEL_FORMAT_UNKNOWN && format != PIXEL_FORMAT_RGB_888 && format != PIXEL_FORMAT_RGBA_8888) {
     Fail(ACL_ERROR_INVALID_PARAM, "outputDesc.format {} is not a PNGD output format (PIXEL_FORMAT_RGB_888, "
          "PIXEL_FORMAT_RGBA_8888, or PIXEL_FORMAT_UNKNOWN for the source's own)", FormatName(format));
   }
+}
+
+DecodedLayout PngOutputFor(const PngInfo& info, acldvppPixelFormat format) {
+  RequirePngOutputFormat(format);
+  if (format == PIXEL_FORMAT_UNKNOWN) format = info.alpha ? PIXEL_FORMAT_RGBA_8888 : PIXEL_FORMAT_RGB_888;
   if (format == PIXEL_FORMAT_RGBA_8888 && !info.alpha) {
     Fail(ACL_ERROR_INVALID_PARAM, "PIXEL_FORMAT_RGBA_8888 cannot be decoded from this PNG image, which has no alpha "
          "channel ({} components); use PIXEL_FORMAT_RGB_888 or PIXEL_FORMAT_UNKNOWN", info.components);
   }
-  PngOutputLayout out;
+  DecodedLayout out;
   out.info = *FindFormat(format);
   out.width = info.width;
   out.height = info.height;
@@ -155,7 +159,7 @@ void RunPngDecode(const PngDecodeJob& job) {
     FailDecode(job, fmt::format("the image is {}x{}, outside the supported {}x{} .. {}x{}", info.width, info.height,
                                 kMinSide, kMinSide, kMaxSide, kMaxSide));
   }
-  PngOutputLayout layout;
+  DecodedLayout layout;
   try {
     layout = PngOutputFor(info, job.out_format);
   } catch (const Error& e) {
@@ -178,14 +182,7 @@ void RunPngDecode(const PngDecodeJob& job) {
   Picture out{static_cast<uint8_t*>(job.out_data), layout.info, layout.width, layout.height, layout.width_stride,
               layout.height_stride};
   WritePicture(planes, out, Rect{0, 0, layout.width, layout.height});
-  if (job.desc != nullptr && job.desc->HasValidTag()) {
-    job.desc->format = layout.info.format;
-    job.desc->width = layout.width;
-    job.desc->height = layout.height;
-    job.desc->width_stride = layout.width_stride;
-    job.desc->height_stride = layout.height_stride;
-    job.desc->ret_code = 0;
-  }
+  DescribeDecoded(job.desc, layout);
 }
 
 }  // namespace aclsim::dvpp

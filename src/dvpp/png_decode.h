@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "dvpp/decoded_output.h"
 #include "dvpp/descriptors.h"
 #include "dvpp/planes.h"
 
@@ -25,12 +26,11 @@ PngInfo ReadPngInfo(const void* data, uint32_t size);
 // The picture PNGD writes for `info` in `format` (PIXEL_FORMAT_UNKNOWN: RGBA8888 for a source with
 // alpha, RGB888 otherwise). Throws Error(ACL_ERROR_INVALID_PARAM) for a format PNGD cannot write
 // for this source.
-struct PngOutputLayout {
-  FormatInfo info;
-  uint32_t width = 0, height = 0, width_stride = 0, height_stride = 0;
-  uint64_t bytes = 0;
-};
-PngOutputLayout PngOutputFor(const PngInfo& info, acldvppPixelFormat format);
+DecodedLayout PngOutputFor(const PngInfo& info, acldvppPixelFormat format);
+
+// Throws Error(ACL_ERROR_INVALID_PARAM) unless `format` is one PNGD writes: RGB888, RGBA8888, or
+// PIXEL_FORMAT_UNKNOWN (the source's own).
+void RequirePngOutputFormat(acldvppPixelFormat format);
 
 // acldvppPngPredictDecSize: the bytes of the output in `format`; PIXEL_FORMAT_UNKNOWN sizes the
 // largest output format (RGBA8888), as documented.
