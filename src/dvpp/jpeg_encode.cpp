@@ -9,9 +9,9 @@
 
 #include "acl/error_codes/rt_error_codes.h"
 #include "common/error.h"
+#include "dvpp/picture_check.h"
 #include "dvpp/pixel_io.h"
 #include "dvpp/soc_rules.h"
-#include "runtime/buffer_check.h"
 
 namespace aclsim::dvpp {
 namespace {
@@ -73,14 +73,7 @@ Picture CheckJpegeInput(const acldvppPicDesc& d, Device& device) {
     Fail(ACL_ERROR_INVALID_PARAM, "inputDesc.heightStride {} must be the height {} or the height aligned to {} ({})",
          d.height_stride, d.height, kHeightStrideAlign, aligned_height);
   }
-  const uint64_t needed = PictureBytes(info, d.width_stride, d.height_stride);
-  if (d.data == nullptr) Fail(ACL_ERROR_INVALID_PARAM, "inputDesc.data is null (set it with acldvppSetPicDescData)");
-  if (d.size < needed) {
-    Fail(ACL_ERROR_INVALID_PARAM, "inputDesc.size {} is smaller than the {} bytes a {}x{} (strides) {} picture takes",
-         d.size, needed, d.width_stride, d.height_stride, info.name);
-  }
-  CheckDeviceBuffer(d.data, d.size, needed, false, device, "inputDesc.data");
-  return Picture{static_cast<uint8_t*>(d.data), info, d.width, d.height, d.width_stride, d.height_stride};
+  return CheckPictureMemory(d, info, "inputDesc", device);
 }
 
 int JpegeQuality(uint32_t level) {

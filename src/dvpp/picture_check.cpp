@@ -61,14 +61,18 @@ Picture CheckVpcPicture(const acldvppPicDesc& d, const std::string& what, Pictur
   if (d.height_stride > max_side) {
     Fail(ACL_ERROR_INVALID_PARAM, "{}.heightStride {} is above {}", what, d.height_stride, max_side);
   }
-  const uint64_t needed = PictureBytes(*info, d.width_stride, d.height_stride);
+  return CheckPictureMemory(d, *info, what, device);
+}
+
+Picture CheckPictureMemory(const acldvppPicDesc& d, const FormatInfo& info, const std::string& what, Device& device) {
+  const uint64_t needed = PictureBytes(info, d.width_stride, d.height_stride);
   if (d.data == nullptr) Fail(ACL_ERROR_INVALID_PARAM, "{}.data is null (set it with acldvppSetPicDescData)", what);
   if (d.size < needed) {
     Fail(ACL_ERROR_INVALID_PARAM, "{}.size {} is smaller than the {} bytes a {}x{} (strides) {} picture takes", what,
-         d.size, needed, d.width_stride, d.height_stride, fmt);
+         d.size, needed, d.width_stride, d.height_stride, info.name);
   }
   CheckDeviceBuffer(d.data, d.size, needed, false, device, what + ".data");
-  return PictureOf(d);
+  return Picture{static_cast<uint8_t*>(d.data), info, d.width, d.height, d.width_stride, d.height_stride};
 }
 
 }  // namespace aclsim::dvpp

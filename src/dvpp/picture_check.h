@@ -21,6 +21,10 @@ enum class PictureRole : uint8_t { kVpcInput, kVpcOutput };
 // (e.g. "inputDesc") and the field at fault.
 Picture CheckVpcPicture(const acldvppPicDesc& desc, const std::string& what, PictureRole role, Device& device);
 
+// The memory part of the checks, for engines with size and stride rules of their own (JPEGE):
+// data set, size at least the picture's bytes for its strides, one live device allocation.
+Picture CheckPictureMemory(const acldvppPicDesc& desc, const FormatInfo& info, const std::string& what, Device& device);
+
 // A picture of `desc` without checks beyond the format being known (for tasks that fill it).
 Picture PictureOf(const acldvppPicDesc& desc);
 
