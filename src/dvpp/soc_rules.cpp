@@ -6,12 +6,21 @@
 
 namespace aclsim::dvpp {
 
-SocRules CurrentSocRules() {
+DvppGeneration CurrentDvppGeneration() {
   const std::string soc = Runtime::Get().soc_name();
+  if (soc.rfind("Ascend310P", 0) == 0) return DvppGeneration::kAscend310P;
+  if (soc.rfind("Ascend310", 0) == 0 || soc == "Ascend910" ||
+      soc.rfind("Ascend910A", 0) == 0 || soc.rfind("Ascend910Pro", 0) == 0) {
+    return DvppGeneration::kAscend310And910;
+  }
+  return DvppGeneration::kLater;
+}
+
+SocRules CurrentSocRules() {
   SocRules rules;
-  const bool is_310p = soc.rfind("Ascend310P", 0) == 0;
-  const bool old_gen = !is_310p && (soc.rfind("Ascend310", 0) == 0 || soc == "Ascend910" ||
-                                    soc.rfind("Ascend910A", 0) == 0 || soc.rfind("Ascend910Pro", 0) == 0);
+  const DvppGeneration generation = CurrentDvppGeneration();
+  const bool is_310p = generation == DvppGeneration::kAscend310P;
+  const bool old_gen = generation == DvppGeneration::kAscend310And910;
   if (old_gen) {
     rules.roi_parity = true;
     rules.jpegd_stride_align = 128;

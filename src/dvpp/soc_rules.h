@@ -7,6 +7,12 @@
 
 namespace aclsim::dvpp {
 
+// Which DVPP generation the simulated SoC is: the CANN reference documents the first one,
+// Ascend310 and Ascend910 (Ascend910A, Ascend910ProA ..), apart; Ascend310P is aclsim's default;
+// later SoCs (Ascend910B..) follow the 310P rules unless a rule says otherwise.
+enum class DvppGeneration { kAscend310And910, kAscend310P, kLater };
+DvppGeneration CurrentDvppGeneration();
+
 struct SocRules {
   bool roi_parity = false;           // crop/paste ROI: left, top even; right, bottom odd (310, 910)
   uint32_t paste_left_align = 16;    // paste ROI left offset alignment
