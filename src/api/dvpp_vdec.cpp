@@ -11,7 +11,11 @@
 using aclsim::Fail;
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
+using aclsim::api::Channel;
+using aclsim::api::CheckEnType;
 using aclsim::api::GetField;
+using aclsim::api::NoCheck;
+using aclsim::api::OpenChannel;
 using aclsim::api::ParamValue;
 using aclsim::api::ReturnParam;
 using aclsim::api::SetField;
@@ -25,15 +29,12 @@ void CheckChannelId(uint32_t id) {
   const uint32_t max = CurrentVideoRules().vdec_channel_id_max;
   ACLSIM_CHECK_ARG(id <= max, "channelId {} is outside [0, {}]", id, max);
 }
-void CheckEnType(acldvppStreamFormat type) {
-  ACLSIM_CHECK_ARG(type >= H265_MAIN_LEVEL && type <= H264_HIGH_LEVEL,
-                   "enType {} is not an acldvppStreamFormat (0 H.265 main .. 3 H.264 high)", static_cast<int>(type));
-}
 void CheckOutFormat(acldvppPixelFormat format) { aclsim::dvpp::CheckVdecOutFormat(format, "outPicFormat"); }
-// Documented as not settable on Ascend310/910.
+// Documented as not settable on Ascend310/910 (Atlas 200/300/500 inference, Atlas training products).
 void CheckTunable(const char* what) {
   if (!CurrentVideoRules().vdec_tunable) {
-    Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "{} cannot be set on this SoC (only on Ascend310P)", what);
+    Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "{} cannot be set on this SoC (not on Ascend310 and Ascend910, see "
+         "aclrtGetSocName)", what);
   }
 }
 void CheckRefFrameNum(uint32_t value) {
@@ -49,15 +50,6 @@ void CheckOutMode(uint32_t value) {
 }
 void CheckCscMatrix(uint32_t value) {
   ACLSIM_CHECK_ARG(value <= ACL_DVPP_CSC_MATRIX_BT2020_NARROW, "CSC matrix {} is not an acldvppCscMatrix", value);
-}
-void NoCheck(...) {}
-
-aclvdecChannelDesc* Channel(aclvdecChannelDesc* desc) { return UnwrapHandle<aclvdecChannelDesc>(desc, "channelDesc"); }
-
-aclsim::dvpp::VdecChannel& OpenChannel(aclvdecChannelDesc* desc) {
-  aclvdecChannelDesc* channel = Channel(desc);
-  if (!channel->channel) Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no open channel (call aclvdecCreateChannel)");
-  return *channel->channel;
 }
 
 // The frame of `input`; an empty packet is only allowed as the end of the stream.
@@ -87,7 +79,7 @@ aclvdecChannelDesc* aclvdecCreateChannelDesc() {
 
 aclError aclvdecDestroyChannelDesc(aclvdecChannelDesc* channelDesc) {
   return ApiCall("aclvdecDestroyChannelDesc", [&] {
-    delete Channel(channelDesc);  // an open channel is destroyed with it
+    aclsim::api::DestroyChannelDesc(channelDesc);
     return ACL_SUCCESS;
   });
 }
@@ -245,10 +237,7 @@ aclError aclvdecCreateChannel(aclvdecChannelDesc* channelDesc) {
 
 aclError aclvdecDestroyChannel(aclvdecChannelDesc* channelDesc) {
   return ApiCall("aclvdecDestroyChannel", [&] {
-    OpenChannel(channelDesc);
-    // Documented: waits until the frames sent are decoded and their callbacks have run.
-    std::unique_ptr<aclsim::dvpp::VdecChannel> channel = std::move(Channel(channelDesc)->channel);
-    channel->EndOfStream();
+    aclsim::api::DestroyChannel(channelDesc);
     return ACL_SUCCESS;
   });
 }
@@ -256,8 +245,8 @@ aclError aclvdecDestroyChannel(aclvdecChannelDesc* channelDesc) {
 aclError aclvdecSendFrame(aclvdecChannelDesc* channelDesc, acldvppStreamDesc* input, acldvppPicDesc* output,
                           aclvdecFrameConfig* config, void* userData) {
   return ApiCall("aclvdecSendFrame", [&] {
-    aclsim::dvpp::VdecChannel& channel = OpenChannel(channelDesc);
     const acldvppStreamDesc* in = UnwrapHandle<acldvppStreamDesc>(input, "input");
+    aclsim::dvpp::VdecChannel& channel = OpenChannel(channelDesc, in->eos != 0);
     if (config != nullptr) UnwrapHandle<aclvdecFrameConfig>(config, "config");  // reserved
     aclsim::dvpp::VdecFrame frame = FrameOf(*in, channel.device(), userData);
     if (!frame.bytes.empty()) {
@@ -274,7 +263,7 @@ aclError aclvdecSendFrame(aclvdecChannelDesc* channelDesc, acldvppStreamDesc* in
 aclError aclvdecSendSkippedFrame(aclvdecChannelDesc* channelDesc, acldvppStreamDesc* input,
                                  aclvdecFrameConfig* config, void* userData) {
   return ApiCall("aclvdecSendSkippedFrame", [&] {
-    aclsim::dvpp::VdecChannel& channel = OpenChannel(channelDesc);
+    aclsim::dvpp::VdecChannel& channel = OpenChannel(channelDesc, false);
     const acldvppStreamDesc* in = UnwrapHandle<acldvppStreamDesc>(input, "input");
     if (config != nullptr) UnwrapHandle<aclvdecFrameConfig>(config, "config");  // reserved
     ACLSIM_CHECK_ARG(in->eos == 0, "input has eos set: the end of the stream is sent with aclvdecSendFrame");

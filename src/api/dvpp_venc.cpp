@@ -11,7 +11,11 @@
 using aclsim::Fail;
 using aclsim::UnwrapHandle;
 using aclsim::api::ApiCall;
+using aclsim::api::Channel;
+using aclsim::api::CheckEnType;
 using aclsim::api::GetField;
+using aclsim::api::NoCheck;
+using aclsim::api::OpenChannel;
 using aclsim::api::ParamValue;
 using aclsim::api::ReturnParam;
 using aclsim::api::SetField;
@@ -24,10 +28,6 @@ constexpr uint32_t kMaxIpProp = 100, kMinBufSize = 5 * 1024 * 1024;
 
 std::atomic<uint32_t> next_channel_id{0};
 
-void CheckEnType(acldvppStreamFormat type) {
-  ACLSIM_CHECK_ARG(type >= H265_MAIN_LEVEL && type <= H264_HIGH_LEVEL,
-                   "enType {} is not an acldvppStreamFormat (0 H.265 main .. 3 H.264 high)", static_cast<int>(type));
-}
 void CheckPicFormat(acldvppPixelFormat format) {
   ACLSIM_CHECK_ARG(format == PIXEL_FORMAT_YUV_SEMIPLANAR_420 || format == PIXEL_FORMAT_YVU_SEMIPLANAR_420,
                    "picFormat {} is not a VENC input format: PIXEL_FORMAT_YUV_SEMIPLANAR_420 or "
@@ -52,15 +52,6 @@ void CheckMaxIpProp(uint32_t value) {
   ACLSIM_CHECK_ARG(value <= kMaxIpProp, "max I/P proportion {} must be 0 (default) or in [1, {}]", value, kMaxIpProp);
 }
 void CheckFlag(uint8_t value) { ACLSIM_CHECK_ARG(value <= 1, "value {} must be 0 or 1", value); }
-void NoCheck(...) {}
-
-aclvencChannelDesc* Channel(aclvencChannelDesc* desc) { return UnwrapHandle<aclvencChannelDesc>(desc, "channelDesc"); }
-
-aclsim::dvpp::VencChannel& OpenChannel(aclvencChannelDesc* desc) {
-  aclvencChannelDesc* channel = Channel(desc);
-  if (!channel->channel) Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no open channel (call aclvencCreateChannel)");
-  return *channel->channel;
-}
 
 }  // namespace
 
@@ -72,7 +63,7 @@ aclvencChannelDesc* aclvencCreateChannelDesc() {
 
 aclError aclvencDestroyChannelDesc(aclvencChannelDesc* channelDesc) {
   return ApiCall("aclvencDestroyChannelDesc", [&] {
-    delete Channel(channelDesc);  // an open channel is destroyed with it
+    aclsim::api::DestroyChannelDesc(channelDesc);
     return ACL_SUCCESS;
   });
 }
@@ -271,10 +262,7 @@ aclError aclvencCreateChannel(aclvencChannelDesc* channelDesc) {
 
 aclError aclvencDestroyChannel(aclvencChannelDesc* channelDesc) {
   return ApiCall("aclvencDestroyChannel", [&] {
-    OpenChannel(channelDesc);
-    // Documented: waits until the pictures sent are encoded and their callbacks have run.
-    std::unique_ptr<aclsim::dvpp::VencChannel> channel = std::move(Channel(channelDesc)->channel);
-    channel->EndOfStream();
+    aclsim::api::DestroyChannel(channelDesc);
     return ACL_SUCCESS;
   });
 }
@@ -282,10 +270,10 @@ aclError aclvencDestroyChannel(aclvencChannelDesc* channelDesc) {
 aclError aclvencSendFrame(aclvencChannelDesc* channelDesc, acldvppPicDesc* input, void* /*reserve*/,
                           aclvencFrameConfig* config, void* userdata) {
   return ApiCall("aclvencSendFrame", [&] {
-    aclsim::dvpp::VencChannel& channel = OpenChannel(channelDesc);
     const aclvencFrameConfig* frame_config =
         config != nullptr ? UnwrapHandle<aclvencFrameConfig>(config, "config") : nullptr;
     const bool eos = frame_config != nullptr && frame_config->eos != 0;
+    aclsim::dvpp::VencChannel& channel = OpenChannel(channelDesc, eos);
     if (input == nullptr && !eos) {
       Fail(ACL_ERROR_INVALID_PARAM, "input is null: only the end of the stream (config eos 1) has no picture");
     }

@@ -52,13 +52,7 @@ void CheckVdecOutFormat(acldvppPixelFormat format, const char* what) {
 }
 
 void CheckVdecChannelDesc(const aclvdecChannelDesc& desc) {
-  if (desc.callback == nullptr) {
-    Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no callback (aclvdecSetChannelDescCallback)");
-  }
-  if (desc.thread_id == 0) {
-    Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no callback thread id (aclvdecSetChannelDescThreadId): set the "
-         "id of the thread that calls aclrtProcessReport");
-  }
+  CheckCallbackAndThread(desc.callback != nullptr, desc.thread_id, "aclvdec");
   CheckVdecOutFormat(desc.out_format, "channelDesc.outPicFormat");
 }
 
@@ -116,7 +110,6 @@ VdecOutput CheckVdecOutput(const acldvppPicDesc& desc, acldvppPixelFormat channe
 
 VdecChannel::VdecChannel(const aclvdecChannelDesc& desc, Context& context)
     : settings_{desc.callback, desc.out_format, desc.max_width, desc.max_height, desc.ref_frame_num, desc.csc_matrix},
-      device_(context.device()),
       device_id_(context.device().id()),
       channel_id_(desc.channel_id),
       lane_(context, desc.thread_id) {
@@ -147,7 +140,7 @@ VdecChannel::VdecChannel(const aclvdecChannelDesc& desc, Context& context)
 
 VdecChannel::~VdecChannel() {
   try {
-    EndOfStream();
+    if (lane_.alive()) EndOfStream();  // else the context took the stream and its tasks with it
   } catch (const Error& e) {
     Log().warn("VDEC channel {}: {}", channel_id_, e.what());
   }
@@ -160,10 +153,7 @@ void VdecChannel::Send(VdecFrame frame) {
   lane_.Submit([this, shared] { Decode(*shared); }, "vdec frame");
 }
 
-void VdecChannel::EndOfStream() {
-  lane_.Submit([this] { Drain(); }, "vdec end of stream");
-  lane_.Wait();
-}
+void VdecChannel::EndOfStream() { lane_.EndOfStream([this] { Drain(); }, "vdec end of stream"); }
 
 void VdecChannel::Decode(VdecFrame& frame) {
   const int64_t pts = next_pts_++;
@@ -210,10 +200,6 @@ void VdecChannel::Drain() {
   if (Av().avcodec_send_packet(decoder_.get(), nullptr) == 0) ReceivePictures();
   while (!pending_.empty()) Finish(pending_.begin(), nullptr, kVdecNoPicture);
   Av().avcodec_flush_buffers(decoder_.get());  // ready for a new stream
-  if (delivered_) {
-    lane_.Barrier();
-    delivered_ = false;
-  }
 }
 
 void VdecChannel::Finish(std::map<int64_t, VdecFrame>::iterator it, const AVFrame* picture, uint32_t code) {
@@ -228,7 +214,6 @@ void VdecChannel::Finish(std::map<int64_t, VdecFrame>::iterator it, const AVFram
   lane_.Deliver([callback = settings_.callback, input = frame.input, out, user = frame.user_data] {
     callback(input, out, user);
   });
-  delivered_ = true;
 }
 
 uint32_t VdecChannel::CheckPicture(const AVFrame& picture) const {

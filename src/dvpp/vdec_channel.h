@@ -1,7 +1,7 @@
 // A VDEC channel (aclvdecCreateChannel .. aclvdecDestroyChannel): an H.264/H.265 decoder
 // (libavcodec) on the channel's lane (video_lane.h). Each aclvdecSendFrame carries one whole
 // frame of an Annex-B elementary stream; when the decoder outputs the picture of that frame, it is
-// written into the frame's output picture (NV12/NV21, or RGB888/BGR888 on Ascend310P, resized
+// written into the frame's output picture (NV12/NV21, or RGB888/BGR888 where the SoC has them, resized
 // when the program asked for another size) and the channel's callback gets the frame's input,
 // output and userData on the callback thread. A frame that yields no picture still gets its
 // callback, with a non-zero retCode in the output descriptor. The input descriptor is only handed
@@ -53,7 +53,7 @@ struct VdecFrame {
 };
 
 // Throws ACL_ERROR_INVALID_PARAM naming `what` unless `format` is an output format VDEC writes
-// (NV12, NV21; RGB888 and BGR888 on Ascend310P).
+// (NV12, NV21; RGB888 and BGR888 except on Ascend310/Ascend910, see video_rules.h).
 void CheckVdecOutFormat(acldvppPixelFormat format, const char* what);
 
 // Checks what aclvdecCreateChannel documents of `desc` (callback, thread, protocol, format).
@@ -73,7 +73,9 @@ class VdecChannel {
   VdecChannel(const VdecChannel&) = delete;
   VdecChannel& operator=(const VdecChannel&) = delete;
 
-  Device& device() const { return device_; }
+  // The program's calls check it first (VideoLane::CheckUsable): the context may be gone.
+  const VideoLane& lane() const { return lane_; }
+  Device& device() const { return lane_.device(); }
   acldvppPixelFormat out_format() const { return settings_.format; }
   void Send(VdecFrame frame);
   // End of stream: outputs every picture still held, delivers the callbacks and waits until the
@@ -97,7 +99,6 @@ class VdecChannel {
   void WriteThroughPlanes(const AVFrame& picture, Picture& target) const;
 
   const Settings settings_;
-  Device& device_;
   const int32_t device_id_;
   const uint32_t channel_id_;
   AvCodecContextPtr decoder_;
@@ -105,7 +106,6 @@ class VdecChannel {
   AvFramePtr picture_;
   std::map<int64_t, VdecFrame> pending_;  // by the packet number carried as pts
   int64_t next_pts_ = 0;
-  bool delivered_ = false;  // callbacks delivered since the last barrier
   VideoLane lane_;  // last: destroyed (its tasks drained) before the decoder
 };
 

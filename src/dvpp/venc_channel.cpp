@@ -40,15 +40,10 @@ const char* ProfileOf(acldvppStreamFormat en_type) {
 
 void CheckVencChannelDesc(const aclvencChannelDesc& desc, Device& device) {
   if (!CurrentVideoRules().venc) {
-    Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "VENC is not available on this SoC (Ascend310P only, see aclrtGetSocName)");
+    Fail(ACL_ERROR_FEATURE_UNSUPPORTED, "VENC is not available on this SoC (none on Ascend310 and the Ascend910 "
+         "family, see aclrtGetSocName)");
   }
-  if (desc.callback == nullptr) {
-    Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no callback (aclvencSetChannelDescCallback)");
-  }
-  if (desc.thread_id == 0) {
-    Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no callback thread id (aclvencSetChannelDescThreadId): set the "
-         "id of the thread that calls aclrtProcessReport");
-  }
+  CheckCallbackAndThread(desc.callback != nullptr, desc.thread_id, "aclvenc");
   const uint32_t w = desc.pic_width, h = desc.pic_height;
   ACLSIM_CHECK_ARG(w >= kMinSide && w <= kMaxSide && h >= kMinSide && h <= kMaxSide,
                    "channelDesc picture size {}x{} is outside the VENC range {}x{} .. {}x{} "
@@ -89,7 +84,6 @@ VencChannel::VencChannel(const aclvencChannelDesc& desc, Context& context)
                 desc.rc_mode,
                 desc.src_rate != 0 ? desc.src_rate : kDefaultSrcRate,
                 desc.max_bit_rate != 0 ? desc.max_bit_rate : kDefaultBitRate},
-      device_(context.device()),
       lane_(context, desc.thread_id) {
   RouteLibavLogs();
   packet_.reset(Av().av_packet_alloc());
@@ -98,18 +92,21 @@ VencChannel::VencChannel(const aclvencChannelDesc& desc, Context& context)
   if (desc.buf_addr != nullptr) {
     buffer_ = static_cast<uint8_t*>(desc.buf_addr);
   } else {
-    buffer_ = static_cast<uint8_t*>(device_.memory().Allocate(buffer_size_));
+    buffer_ = static_cast<uint8_t*>(device().memory().Allocate(buffer_size_));
     owns_buffer_ = true;
   }
   try {
     Open();  // fail at creation, not at the first picture, when the encoder cannot run
   } catch (...) {
-    if (owns_buffer_) device_.memory().Free(buffer_);
+    if (owns_buffer_) device().memory().Free(buffer_);
     throw;
   }
 }
 
 VencChannel::~VencChannel() {
+  // Without the context, the stream and its tasks are gone and the device's memory (the owned
+  // buffer with it) is freed by the device's reset, or at aclFinalize.
+  if (!lane_.alive()) return;
   try {
     EndOfStream();
   } catch (const Error& e) {
@@ -117,7 +114,7 @@ VencChannel::~VencChannel() {
   }
   if (owns_buffer_) {
     try {
-      device_.memory().Free(buffer_);
+      device().memory().Free(buffer_);
     } catch (const Error& e) {
       Log().warn("VENC channel output buffer: {}", e.what());
     }
@@ -174,10 +171,7 @@ void VencChannel::Send(VencFrame frame) {
   lane_.Submit([this, shared] { Encode(*shared); }, "venc frame");
 }
 
-void VencChannel::EndOfStream() {
-  lane_.Submit([this] { Drain(); }, "venc end of stream");
-  lane_.Wait();
-}
+void VencChannel::EndOfStream() { lane_.EndOfStream([this] { Drain(); }, "venc end of stream"); }
 
 void VencChannel::Encode(VencFrame& frame) {
   if (!encoder_) Open();
@@ -220,10 +214,6 @@ void VencChannel::Drain() {
   }
   for (const auto& [pts, slot] : pending_) Deliver(slot.input, slot.user_data, nullptr, 0, kVencFailed);
   pending_.clear();
-  if (delivered_) {
-    lane_.Barrier();
-    delivered_ = false;
-  }
 }
 
 void VencChannel::Deliver(acldvppPicDesc* input, void* user_data, const uint8_t* bytes, uint32_t size, uint32_t code) {
@@ -234,7 +224,10 @@ void VencChannel::Deliver(acldvppPicDesc* input, void* user_data, const uint8_t*
     output->ret_code = kVencFailed;
     Log().debug("VENC: a {}-byte frame does not fit the {}-byte output buffer", size, buffer_size_);
   } else if (code == 0) {
-    if (cursor_ + size > buffer_size_) cursor_ = 0;  // the ring wraps
+    if (size > buffer_size_ - cursor_) {  // the ring wraps: once the callbacks reading its start have run
+      lane_.Barrier();
+      cursor_ = 0;
+    }
     std::memcpy(buffer_ + cursor_, bytes, size);
     output->data = buffer_ + cursor_;
     output->size = size;
@@ -244,7 +237,6 @@ void VencChannel::Deliver(acldvppPicDesc* input, void* user_data, const uint8_t*
     callback(input, output, user_data);
     if (output->HasValidTag()) delete output;  // the channel's, not the program's
   });
-  delivered_ = true;
 }
 
 }  // namespace aclsim::dvpp

@@ -50,7 +50,9 @@ class VencChannel {
   VencChannel(const VencChannel&) = delete;
   VencChannel& operator=(const VencChannel&) = delete;
 
-  Device& device() const { return device_; }
+  // The program's calls check it first (VideoLane::CheckUsable): the context may be gone.
+  const VideoLane& lane() const { return lane_; }
+  Device& device() const { return lane_.device(); }
   acldvppPixelFormat format() const { return settings_.format; }
   uint32_t width() const { return settings_.width; }
   uint32_t height() const { return settings_.height; }
@@ -79,7 +81,6 @@ class VencChannel {
   void Deliver(acldvppPicDesc* input, void* user_data, const uint8_t* bytes, uint32_t size, uint32_t code);
 
   const Settings settings_;
-  Device& device_;
   uint8_t* buffer_ = nullptr;  // encoder output ring: the program's (ACL_VENC_BUF_ADDR_PTR) or owned
   uint32_t buffer_size_ = 0;
   bool owns_buffer_ = false;
@@ -88,7 +89,6 @@ class VencChannel {
   AvPacketPtr packet_;
   std::map<int64_t, Pending> pending_;  // by pts
   int64_t next_pts_ = 0;
-  bool delivered_ = false;
   VideoLane lane_;  // last: destroyed (its tasks drained) before the encoder
 };
 

@@ -16,6 +16,7 @@ class VencChannel;
 
 struct aclvdecChannelDesc : aclsim::TaggedObject<0x56446563u /* 'VDec' */> {
   static constexpr const char* kTypeName = "aclvdecChannelDesc";
+  static constexpr const char* kCreateApi = "aclvdecCreateChannel";
   aclvdecChannelDesc();
   ~aclvdecChannelDesc();
   uint32_t channel_id = 0;
@@ -38,6 +39,7 @@ struct aclvdecFrameConfig : aclsim::TaggedObject<0x56446346u /* 'VDcF' */> {
 
 struct aclvencChannelDesc : aclsim::TaggedObject<0x56456e63u /* 'VEnc' */> {
   static constexpr const char* kTypeName = "aclvencChannelDesc";
+  static constexpr const char* kCreateApi = "aclvencCreateChannel";
   aclvencChannelDesc();
   ~aclvencChannelDesc();
   uint64_t thread_id = 0;

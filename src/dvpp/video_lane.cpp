@@ -46,10 +46,22 @@ void ReleaseThread(uint64_t thread_id) {
 
 }  // namespace
 
+void CheckCallbackAndThread(bool has_callback, uint64_t thread_id, const char* api) {
+  if (!has_callback) Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no callback ({}SetChannelDescCallback)", api);
+  if (thread_id == 0) {
+    Fail(ACL_ERROR_INVALID_PARAM, "channelDesc has no callback thread id ({}SetChannelDescThreadId): set the id of "
+         "the thread that calls aclrtProcessReport", api);
+  }
+}
+
 VideoLane::VideoLane(Context& context, uint64_t thread_id)
-    : context_(context), stream_(context.CreateStream()), thread_id_(thread_id) {
+    : context_(context),
+      device_(context.device()),
+      stream_(context.CreateStream()),
+      thread_id_(thread_id),
+      context_alive_(context.Liveness()) {
   try {
-    ClaimThread(thread_id, context.device().id());
+    ClaimThread(thread_id, device_.id());
   } catch (...) {
     context_.DestroyStream(stream_, false);
     throw;
@@ -64,20 +76,35 @@ VideoLane::VideoLane(Context& context, uint64_t thread_id)
 }
 
 VideoLane::~VideoLane() {
-  try {
-    ReportHub::Callbacks().Unsubscribe(thread_id_, stream_);
-  } catch (const Error& e) {
-    Log().warn("video channel stream {}: {}", stream_.id(), e.what());
-  }
-  try {
-    context_.DestroyStream(stream_, true);
-  } catch (const Error& e) {
-    Log().warn("video channel stream: {}", e.what());
-  }
+  if (alive()) {
+    try {
+      ReportHub::Callbacks().Unsubscribe(thread_id_, stream_);
+    } catch (const Error& e) {
+      Log().warn("video channel stream {}: {}", stream_.id(), e.what());
+    }
+    try {
+      context_.DestroyStream(stream_, true);
+    } catch (const Error& e) {
+      Log().warn("video channel stream: {}", e.what());
+    }
+  }  // else the context released the stream (and its subscription) already
   ReleaseThread(thread_id_);
 }
 
+void VideoLane::CheckUsable(bool waits) const {
+  if (!alive()) {
+    Fail(ACL_ERROR_INVALID_PARAM, "the video channel's context or device was destroyed (aclrtDestroyContext, "
+         "aclrtResetDevice or aclFinalize) before the channel: only destroying its channel descriptor is left");
+  }
+  if (waits && CallingThreadId() == thread_id_) {
+    Fail(ACL_ERROR_INVALID_PARAM, "called on the channel's callback thread {}: this call waits until that thread "
+         "has run the channel's callbacks, which it cannot do while it waits; call it from another thread",
+         thread_id_);
+  }
+}
+
 void VideoLane::Submit(std::function<void()> work, const char* kind) {
+  CheckUsable(false);
   stream_.Submit(Task{[work = std::move(work)] {
                         work();
                         return ACL_SUCCESS;
@@ -89,10 +116,29 @@ void VideoLane::Deliver(std::function<void()> callback) {
   auto boxed = std::make_unique<std::function<void()>>(std::move(callback));
   ReportHub::Callbacks().Deliver(stream_, &RunDelivered, boxed.get(), false);
   boxed.release();  // RunDelivered owns it now
+  delivered_ = true;
 }
 
-void VideoLane::Barrier() { ReportHub::Callbacks().Deliver(stream_, &Nothing, nullptr, true); }
+void VideoLane::Barrier() {
+  if (!delivered_) return;
+  ReportHub::Callbacks().Deliver(stream_, &Nothing, nullptr, true);
+  delivered_ = false;
+}
 
-void VideoLane::Wait() { stream_.Synchronize(-1); }
+void VideoLane::EndOfStream(std::function<void()> drain, const char* kind) {
+  CheckUsable(true);
+  Submit(
+      [this, drain = std::move(drain)] {
+        try {
+          drain();
+        } catch (...) {
+          Barrier();  // the callbacks delivered before the failure still run before the call returns
+          throw;
+        }
+        Barrier();
+      },
+      kind);
+  stream_.Synchronize(-1);
+}
 
 }  // namespace aclsim::dvpp

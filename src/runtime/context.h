@@ -49,6 +49,11 @@ class Context {
   void SetSysParam(aclSysParamOpt option, int64_t value);
   bool GetSysParam(aclSysParamOpt option, int64_t& value) const;
 
+  // Expires when the context is destroyed (aclrtDestroyContext, aclrtResetDevice, aclFinalize):
+  // objects that outlive it, such as video channels, check it before they touch the context, its
+  // streams or its device. Unlike an address, it cannot match a later context.
+  std::weak_ptr<const void> Liveness() const { return liveness_; }
+
  private:
   Device& device_;
   const bool is_default_;
@@ -57,6 +62,7 @@ class Context {
   std::vector<std::unique_ptr<Stream>> streams_;  // explicitly created
   std::vector<std::shared_ptr<Event>> events_;  // shared with tasks that refer to them
   std::map<aclSysParamOpt, int64_t> sys_params_;
+  std::shared_ptr<const void> liveness_ = std::make_shared<int>(0);
 };
 
 }  // namespace aclsim

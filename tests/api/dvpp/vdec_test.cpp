@@ -491,6 +491,72 @@ TEST_F(Vdec, DescriptorAccessorsRoundTripAndCheckRanges) {
   EXPECT_EQ(aclvdecDestroyFrameConfig(nullptr), ACL_ERROR_INVALID_PARAM);
 }
 
+TEST_F(Vdec, ChannelOutlivingItsContextFailsCleanly) {
+  aclrtContext extra = nullptr;
+  ASSERT_EQ(aclrtCreateContext(&extra, 0), ACL_SUCCESS);  // current now
+  ASSERT_EQ(aclvdecCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
+  const auto packets = EncodeSequence("libx264", kW, kH, 2);
+  ASSERT_EQ(aclvdecSendFrame(desc_, Input(packets[0]), Output(), nullptr, nullptr), ACL_SUCCESS);
+  ASSERT_TRUE(collector_.WaitFor(1));
+  ASSERT_EQ(aclrtDestroyContext(extra), ACL_SUCCESS);  // releases the channel's stream with it
+  ASSERT_EQ(aclrtSetCurrentContext(context_), ACL_SUCCESS);
+  EXPECT_EQ(aclvdecSendFrame(desc_, Input(packets[1]), Output(), nullptr, nullptr), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("context or device was destroyed"), std::string::npos) << RecentErrMsg();
+  EXPECT_EQ(aclvdecSendSkippedFrame(desc_, Input(packets[1]), nullptr, nullptr), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(SendEos(), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvdecDestroyChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("destroyed"), std::string::npos) << RecentErrMsg();
+  EXPECT_EQ(aclvdecDestroyChannelDesc(desc_), ACL_ERROR_INVALID_PARAM);  // frees it all the same
+  EXPECT_NE(RecentErrMsg().find("freed"), std::string::npos) << RecentErrMsg();
+  desc_ = nullptr;
+  // The channel went with its descriptor: its id opens again.
+  aclvdecChannelDesc* again = aclvdecCreateChannelDesc();
+  aclvdecSetChannelDescChannelId(again, 3);
+  aclvdecSetChannelDescThreadId(again, reporter_->id());
+  aclvdecSetChannelDescCallback(again, OnFrame);
+  EXPECT_EQ(aclvdecCreateChannel(again), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(aclvdecDestroyChannelDesc(again), ACL_SUCCESS);
+}
+
+// The callback thread cannot wait for its own callbacks: ending the stream or destroying the
+// channel from it fails instead of hanging.
+aclvdecChannelDesc* reentrant_desc = nullptr;
+acldvppStreamDesc* reentrant_eos_input = nullptr;
+std::atomic<int> reentrant_eos{-1}, reentrant_destroy{-1};
+void EndsTheStreamFromTheCallback(acldvppStreamDesc* input, acldvppPicDesc* output, void* user) {
+  reentrant_eos = aclvdecSendFrame(reentrant_desc, reentrant_eos_input, nullptr, nullptr, nullptr);
+  reentrant_destroy = aclvdecDestroyChannel(reentrant_desc);
+  OnFrame(input, output, user);
+}
+
+TEST_F(Vdec, EndOfStreamFromTheCallbackThreadFails) {
+  aclvdecSetChannelDescCallback(desc_, EndsTheStreamFromTheCallback);
+  reentrant_desc = desc_;
+  reentrant_eos_input = Input({}, 1);
+  const auto packets = EncodeSequence("libx264", kW, kH, 1);
+  ASSERT_EQ(aclvdecCreateChannel(desc_), ACL_SUCCESS);
+  ASSERT_EQ(aclvdecSendFrame(desc_, Input(packets[0]), Output(), nullptr, nullptr), ACL_SUCCESS);
+  ASSERT_EQ(SendEos(), ACL_SUCCESS) << RecentErrMsg();  // from this thread: waits for the callback
+  EXPECT_EQ(collector_.deliveries.size(), 1u);
+  EXPECT_EQ(reentrant_eos, ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(reentrant_destroy, ACL_ERROR_INVALID_PARAM);
+  ASSERT_EQ(aclvdecDestroyChannel(desc_), ACL_SUCCESS);
+  reentrant_desc = nullptr;
+}
+
+TEST_F(Vdec, SingleThreadedProgramCannotEndItsOwnStream) {
+  aclvdecSetChannelDescThreadId(desc_, static_cast<uint64_t>(pthread_self()));
+  ASSERT_EQ(aclvdecCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(SendEos(), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("callback thread"), std::string::npos) << RecentErrMsg();
+  EXPECT_EQ(aclvdecDestroyChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvdecDestroyChannelDesc(desc_), ACL_ERROR_INVALID_PARAM);
+  // Another thread can: nothing was sent, so there is no callback to wait for.
+  aclError ret = ACL_ERROR_FAILURE;
+  std::thread([&] { ret = aclvdecDestroyChannel(desc_); }).join();
+  EXPECT_EQ(ret, ACL_SUCCESS) << RecentErrMsg();
+}
+
 // Documented: a callback thread serves the channels of one device.
 class VdecTwoDevices : public ::testing::Test {
  protected:

@@ -2,6 +2,7 @@
 // pictures through a channel whose callbacks run on a thread of the test's own; the streams are
 // decoded with libavcodec in the test and compared with the source.
 #include <mutex>
+#include <random>
 
 #include "video_test_util.h"
 
@@ -24,8 +25,10 @@ struct Packet {
 };
 std::mutex packets_mutex;
 std::vector<Packet>* packets = nullptr;
+std::atomic<int> callback_delay_ms{0};  // a slow program: the callback reads the stream this late
 
 void OnPacket(acldvppPicDesc* input, acldvppStreamDesc* output, void* user) {
+  if (callback_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(callback_delay_ms.load()));
   Packet p{input, reinterpret_cast<intptr_t>(user), acldvppGetStreamDescRetCode(output),
            acldvppGetStreamDescFormat(output), {}, static_cast<uint64_t>(pthread_self())};
   const auto* data = static_cast<const uint8_t*>(acldvppGetStreamDescData(output));
@@ -52,6 +55,7 @@ class Venc : public DvppTest {
     config_ = aclvencCreateFrameConfig();
   }
   void TearDown() override {
+    callback_delay_ms = 0;
     aclvencDestroyChannelDesc(desc_);
     aclvencDestroyFrameConfig(config_);
     reporter_.reset();
@@ -206,6 +210,87 @@ TEST_F(Venc, DestroyChannelWaitsForEveryCallback) {
   EXPECT_EQ(aclvencDestroyChannel(desc_), ACL_ERROR_INVALID_PARAM);
 }
 
+// Uniform noise: pictures that barely compress, so that a few fill the output ring.
+Bytes NoiseFrame(uint32_t w, uint32_t h, int t) {
+  std::mt19937 random(uint32_t(t) + 1);
+  Bytes frame(size_t{w} * h * 3 / 2);
+  for (uint8_t& b : frame) b = uint8_t(random());
+  return frame;
+}
+
+TEST_F(Venc, OutputRingIsNotReusedBeforeTheCallbacksReadIt) {
+  // The documented smallest buffer, pictures of ~0.4 MB of stream each and a callback slower than
+  // the encoder: the ring wraps while earlier streams wait for their callbacks.
+  constexpr uint32_t kNoiseW = 640, kNoiseH = 480;
+  constexpr int kCount = 30;
+  ASSERT_EQ(aclvencSetChannelDescBufSize(desc_, 5 * 1024 * 1024), ACL_SUCCESS);
+  aclvencSetChannelDescPicWidth(desc_, kNoiseW);
+  aclvencSetChannelDescPicHeight(desc_, kNoiseH);
+  aclvencSetChannelDescKeyFrameInterval(desc_, 1);
+  aclvencSetChannelDescMaxBitRate(desc_, 614400);
+  callback_delay_ms = 30;
+  ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
+  for (int t = 0; t < kCount; ++t) {
+    const Bytes frame = NoiseFrame(kNoiseW, kNoiseH, t);
+    acldvppPicDesc* p = acldvppCreatePicDesc();
+    acldvppSetPicDescData(p, Device(frame.size(), frame));
+    acldvppSetPicDescSize(p, uint32_t(frame.size()));
+    descs_.push_back(p);
+    ASSERT_EQ(aclvencSendFrame(desc_, p, nullptr, config_, nullptr), ACL_SUCCESS) << RecentErrMsg();
+  }
+  ASSERT_EQ(SendEos(), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(packets_.size(), size_t(kCount));
+  size_t total = 0;
+  for (const Packet& p : packets_) total += p.bytes.size();
+  ASSERT_GT(total, 2u * 5 * 1024 * 1024) << "the streams must wrap the ring at least twice";
+  // Each callback saw its own picture's stream: it decodes to that picture, not a later one.
+  const auto decoded = DecodeReference(AV_CODEC_ID_H264, Streams());
+  ASSERT_EQ(decoded.size(), size_t(kCount));
+  for (int t = 0; t < kCount; ++t) {
+    const Bytes source = NoiseFrame(kNoiseW, kNoiseH, t);
+    const RefPicture& pic = decoded.at(t);
+    ASSERT_EQ(pic.width, kNoiseW);
+    EXPECT_GE(LumaPsnr(pic.nv12.data(), pic.ws, source.data(), kNoiseW, kNoiseW, kNoiseH), 30.0) << "picture " << t;
+  }
+}
+
+// The callback thread cannot wait for its own callbacks: ending the stream or destroying the
+// channel from it fails instead of hanging.
+aclvencChannelDesc* reentrant_desc = nullptr;
+std::atomic<int> reentrant_eos{-1}, reentrant_destroy{-1};
+void EndsTheStreamFromTheCallback(acldvppPicDesc*, acldvppStreamDesc*, void*) {
+  aclvencFrameConfig* eos = aclvencCreateFrameConfig();
+  aclvencSetFrameConfigEos(eos, 1);
+  reentrant_eos = aclvencSendFrame(reentrant_desc, nullptr, nullptr, eos, nullptr);
+  reentrant_destroy = aclvencDestroyChannel(reentrant_desc);
+  aclvencDestroyFrameConfig(eos);
+}
+
+TEST_F(Venc, EndOfStreamFromTheCallbackThreadFails) {
+  aclvencSetChannelDescCallback(desc_, EndsTheStreamFromTheCallback);
+  reentrant_desc = desc_;
+  ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS);
+  ASSERT_EQ(aclvencSendFrame(desc_, Picture(0), nullptr, config_, nullptr), ACL_SUCCESS);
+  ASSERT_EQ(SendEos(), ACL_SUCCESS) << RecentErrMsg();  // from this thread: waits for the callback
+  EXPECT_EQ(reentrant_eos, ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(reentrant_destroy, ACL_ERROR_INVALID_PARAM);
+  ASSERT_EQ(aclvencDestroyChannel(desc_), ACL_SUCCESS);
+  reentrant_desc = nullptr;
+}
+
+TEST_F(Venc, SingleThreadedProgramCannotEndItsOwnStream) {
+  aclvencSetChannelDescThreadId(desc_, static_cast<uint64_t>(pthread_self()));
+  ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
+  EXPECT_EQ(SendEos(), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("callback thread"), std::string::npos) << RecentErrMsg();
+  EXPECT_EQ(aclvencDestroyChannel(desc_), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencDestroyChannelDesc(desc_), ACL_ERROR_INVALID_PARAM);
+  // Another thread can: nothing was sent, so there is no callback to wait for.
+  aclError ret = ACL_ERROR_FAILURE;
+  std::thread([&] { ret = aclvencDestroyChannel(desc_); }).join();
+  EXPECT_EQ(ret, ACL_SUCCESS) << RecentErrMsg();
+}
+
 TEST_F(Venc, SendFrameChecksItsArguments) {
   EXPECT_EQ(aclvencSendFrame(desc_, Picture(0), nullptr, config_, nullptr), ACL_ERROR_INVALID_PARAM);  // not created
   EXPECT_NE(RecentErrMsg().find("aclvencCreateChannel"), std::string::npos) << RecentErrMsg();
@@ -311,6 +396,69 @@ TEST_F(Venc, DescriptorAccessorsRoundTripAndCheckRanges) {
   EXPECT_EQ(aclvencGetFrameConfigEos(config), 0);
   EXPECT_EQ(aclvencDestroyFrameConfig(config), ACL_SUCCESS);
   EXPECT_EQ(aclvencDestroyFrameConfig(config), ACL_ERROR_INVALID_PARAM);
+}
+
+// A channel whose device is reset (or the runtime finalized) before it is destroyed: every later
+// call fails cleanly, destroying the descriptor still frees the channel.
+class VencAfterReset : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
+    ASSERT_EQ(aclrtSetDevice(0), ACL_SUCCESS);
+    ASSERT_EQ(aclrtGetCurrentContext(&context_), ACL_SUCCESS);
+    reporter_ = std::make_unique<ReportThread>(context_);
+    packets = &packets_;
+  }
+  void TearDown() override {
+    reporter_.reset();
+    packets = nullptr;
+    aclFinalize();
+  }
+  aclvencChannelDesc* OpenChannel() {
+    aclvencChannelDesc* d = aclvencCreateChannelDesc();
+    aclvencSetChannelDescThreadId(d, reporter_->id());
+    aclvencSetChannelDescCallback(d, OnPacket);
+    aclvencSetChannelDescEnType(d, H264_MAIN_LEVEL);
+    aclvencSetChannelDescPicWidth(d, kW);
+    aclvencSetChannelDescPicHeight(d, kH);
+    EXPECT_EQ(aclvencCreateChannel(d), ACL_SUCCESS) << RecentErrMsg();
+    return d;
+  }
+  aclrtContext context_ = nullptr;
+  std::unique_ptr<ReportThread> reporter_;
+  std::vector<Packet> packets_;
+};
+
+TEST_F(VencAfterReset, LaterCallsFailCleanly) {
+  aclvencChannelDesc* d = OpenChannel();
+  const Bytes frame = SyntheticFrame(kW, kH, kW, kH, 0);
+  void* data = nullptr;
+  ASSERT_EQ(acldvppMalloc(&data, kSize), ACL_SUCCESS);
+  std::memcpy(data, frame.data(), kSize);
+  acldvppPicDesc* pic = acldvppCreatePicDesc();
+  acldvppSetPicDescData(pic, data);
+  acldvppSetPicDescSize(pic, kSize);
+  ASSERT_EQ(aclvencSendFrame(d, pic, nullptr, nullptr, nullptr), ACL_SUCCESS) << RecentErrMsg();
+  ASSERT_EQ(aclrtResetDevice(0), ACL_SUCCESS);  // the channel's stream, buffer and the picture go
+  aclvencFrameConfig* eos = aclvencCreateFrameConfig();
+  aclvencSetFrameConfigEos(eos, 1);
+  EXPECT_EQ(aclvencSendFrame(d, pic, nullptr, nullptr, nullptr), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("context or device was destroyed"), std::string::npos) << RecentErrMsg();
+  EXPECT_EQ(aclvencSendFrame(d, nullptr, nullptr, eos, nullptr), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencDestroyChannel(d), ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentErrMsg().find("destroyed"), std::string::npos) << RecentErrMsg();
+  EXPECT_EQ(aclvencDestroyChannelDesc(d), ACL_ERROR_INVALID_PARAM);  // frees it all the same
+  EXPECT_NE(RecentErrMsg().find("freed"), std::string::npos) << RecentErrMsg();
+  aclvencDestroyFrameConfig(eos);
+  acldvppDestroyPicDesc(pic);
+  // After aclFinalize too (the device objects themselves are gone).
+  ASSERT_EQ(aclrtSetDevice(0), ACL_SUCCESS);
+  aclvencChannelDesc* last = OpenChannel();
+  reporter_.reset();
+  ASSERT_EQ(aclFinalize(), ACL_SUCCESS);
+  EXPECT_EQ(aclvencDestroyChannel(last), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclvencDestroyChannelDesc(last), ACL_ERROR_INVALID_PARAM);
+  ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);  // for TearDown
 }
 
 // VENC is reserved on Ascend310 and absent on Ascend910.
