@@ -25,10 +25,12 @@ struct Packet {
 };
 std::mutex packets_mutex;
 std::vector<Packet>* packets = nullptr;
-std::atomic<int> callback_delay_ms{0};  // a slow program: the callback reads the stream this late
+std::atomic<int> first_callback_delay_ms{0};  // a slow program: its first callback reads this late
 
 void OnPacket(acldvppPicDesc* input, acldvppStreamDesc* output, void* user) {
-  if (callback_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(callback_delay_ms.load()));
+  if (const int delay = first_callback_delay_ms.exchange(0); delay > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+  }
   Packet p{input, reinterpret_cast<intptr_t>(user), acldvppGetStreamDescRetCode(output),
            acldvppGetStreamDescFormat(output), {}, static_cast<uint64_t>(pthread_self())};
   const auto* data = static_cast<const uint8_t*>(acldvppGetStreamDescData(output));
@@ -55,7 +57,7 @@ class Venc : public DvppTest {
     config_ = aclvencCreateFrameConfig();
   }
   void TearDown() override {
-    callback_delay_ms = 0;
+    first_callback_delay_ms = 0;
     aclvencDestroyChannelDesc(desc_);
     aclvencDestroyFrameConfig(config_);
     reporter_.reset();
@@ -219,16 +221,17 @@ Bytes NoiseFrame(uint32_t w, uint32_t h, int t) {
 }
 
 TEST_F(Venc, OutputRingIsNotReusedBeforeTheCallbacksReadIt) {
-  // The documented smallest buffer, pictures of ~0.4 MB of stream each and a callback slower than
-  // the encoder: the ring wraps while earlier streams wait for their callbacks.
+  // The documented smallest buffer, pictures of ~0.4 MB of stream each and a first callback that
+  // takes longer than encoding them all: the ring wraps while earlier streams wait for their
+  // callbacks.
   constexpr uint32_t kNoiseW = 640, kNoiseH = 480;
-  constexpr int kCount = 30;
+  constexpr int kCount = 20;
   ASSERT_EQ(aclvencSetChannelDescBufSize(desc_, 5 * 1024 * 1024), ACL_SUCCESS);
   aclvencSetChannelDescPicWidth(desc_, kNoiseW);
   aclvencSetChannelDescPicHeight(desc_, kNoiseH);
   aclvencSetChannelDescKeyFrameInterval(desc_, 1);
   aclvencSetChannelDescMaxBitRate(desc_, 614400);
-  callback_delay_ms = 30;
+  first_callback_delay_ms = 2500;
   ASSERT_EQ(aclvencCreateChannel(desc_), ACL_SUCCESS) << RecentErrMsg();
   for (int t = 0; t < kCount; ++t) {
     const Bytes frame = NoiseFrame(kNoiseW, kNoiseH, t);
@@ -242,7 +245,7 @@ TEST_F(Venc, OutputRingIsNotReusedBeforeTheCallbacksReadIt) {
   ASSERT_EQ(packets_.size(), size_t(kCount));
   size_t total = 0;
   for (const Packet& p : packets_) total += p.bytes.size();
-  ASSERT_GT(total, 2u * 5 * 1024 * 1024) << "the streams must wrap the ring at least twice";
+  ASSERT_GT(total, 5u * 1024 * 1024) << "the streams must wrap the ring";
   // Each callback saw its own picture's stream: it decodes to that picture, not a later one.
   const auto decoded = DecodeReference(AV_CODEC_ID_H264, Streams());
   ASSERT_EQ(decoded.size(), size_t(kCount));
