@@ -217,14 +217,19 @@ void VencChannel::Drain() {
 }
 
 void VencChannel::Deliver(acldvppPicDesc* input, void* user_data, const uint8_t* bytes, uint32_t size, uint32_t code) {
-  auto* output = new acldvppStreamDesc();
+  auto output = std::make_unique<acldvppStreamDesc>();
   output->format = settings_.en_type;
   output->ret_code = code;
+  const bool wraps = code == 0 && size > buffer_size_ - cursor_;
   if (code == 0 && size > buffer_size_) {
     output->ret_code = kVencFailed;
     Log().debug("VENC: a {}-byte frame does not fit the {}-byte output buffer", size, buffer_size_);
+  } else if (wraps && !lane_.CanWaitForCallbacks()) {
+    output->ret_code = kVencFailed;
+    Log().warn("VENC: the output buffer must wrap, which waits until the callbacks reading its start have run, but "
+               "the channel encodes on its own callback thread (sync executor): the frame's stream is dropped");
   } else if (code == 0) {
-    if (size > buffer_size_ - cursor_) {  // the ring wraps: once the callbacks reading its start have run
+    if (wraps) {  // the ring restarts once the callbacks reading its start have run
       lane_.Barrier();
       cursor_ = 0;
     }
@@ -233,7 +238,7 @@ void VencChannel::Deliver(acldvppPicDesc* input, void* user_data, const uint8_t*
     output->size = size;
     cursor_ += size;
   }
-  lane_.Deliver([callback = settings_.callback, input, output, user_data] {
+  lane_.Deliver([callback = settings_.callback, input, output = output.release(), user_data] {
     callback(input, output, user_data);
     if (output->HasValidTag()) delete output;  // the channel's, not the program's
   });

@@ -119,7 +119,14 @@ void VideoLane::Deliver(std::function<void()> callback) {
   delivered_ = true;
 }
 
+bool VideoLane::CanWaitForCallbacks() const { return !delivered_ || CallingThreadId() != thread_id_; }
+
 void VideoLane::Barrier() {
+  if (!CanWaitForCallbacks()) {
+    Fail(ACL_ERROR_INVALID_PARAM, "the video channel must wait for its callbacks, but runs on its own callback "
+         "thread {}, which cannot run them meanwhile (a single-threaded program with the sync executor): give the "
+         "channel a callback thread of its own", thread_id_);
+  }
   if (!delivered_) return;
   ReportHub::Callbacks().Deliver(stream_, &Nothing, nullptr, true);
   delivered_ = false;

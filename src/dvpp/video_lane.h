@@ -51,7 +51,12 @@ class VideoLane {
   void Submit(std::function<void()> work, const char* kind);
   // From a task: runs `callback` on the subscribed thread, without waiting for it.
   void Deliver(std::function<void()> callback);
+  // From a task: whether Barrier can wait. Not when the task runs on the callback thread itself
+  // (the sync executor runs tasks on the sending thread, which a single-threaded program also
+  // gave as the callback thread).
+  bool CanWaitForCallbacks() const;
   // From a task: waits until the subscribed thread has run every callback delivered so far.
+  // Throws ACL_ERROR_INVALID_PARAM when it cannot (see CanWaitForCallbacks).
   void Barrier();
   // From the program's thread: queues `drain`, then waits until every queued task has run and
   // the callback thread has run every callback they delivered. Throws the error a task failed

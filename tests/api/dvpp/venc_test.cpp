@@ -257,6 +257,67 @@ TEST_F(Venc, OutputRingIsNotReusedBeforeTheCallbacksReadIt) {
   }
 }
 
+// With the sync executor a single-threaded program encodes on its callback thread: when the ring
+// must wait for callbacks that thread has not run, the frame fails (retCode) instead of hanging.
+TEST(VencSyncExecutor, RingWrapOnTheCallbackThreadFailsInsteadOfHanging) {
+  setenv("ACLSIM_EXECUTOR", "sync", 1);
+  ASSERT_EQ(aclInit(nullptr), ACL_SUCCESS);
+  ASSERT_EQ(aclrtSetDevice(0), ACL_SUCCESS);
+  std::vector<Packet> received;
+  packets = &received;
+  constexpr uint32_t kNoiseW = 640, kNoiseH = 480;
+  constexpr int kCount = 20;  // more stream than the 5 MiB ring holds
+  aclvencChannelDesc* d = aclvencCreateChannelDesc();
+  aclvencSetChannelDescThreadId(d, static_cast<uint64_t>(pthread_self()));
+  aclvencSetChannelDescCallback(d, OnPacket);
+  aclvencSetChannelDescEnType(d, H264_MAIN_LEVEL);
+  aclvencSetChannelDescPicWidth(d, kNoiseW);
+  aclvencSetChannelDescPicHeight(d, kNoiseH);
+  aclvencSetChannelDescKeyFrameInterval(d, 1);
+  aclvencSetChannelDescMaxBitRate(d, 614400);
+  aclvencSetChannelDescBufSize(d, 5 * 1024 * 1024);
+  ASSERT_EQ(aclvencCreateChannel(d), ACL_SUCCESS) << RecentErrMsg();
+  const Bytes frame = NoiseFrame(kNoiseW, kNoiseH, 0);
+  void* data = nullptr;
+  ASSERT_EQ(acldvppMalloc(&data, frame.size()), ACL_SUCCESS);
+  std::memcpy(data, frame.data(), frame.size());
+  acldvppPicDesc* pic = acldvppCreatePicDesc();
+  acldvppSetPicDescData(pic, data);
+  acldvppSetPicDescSize(pic, uint32_t(frame.size()));
+  for (int t = 0; t < kCount; ++t) {
+    ASSERT_EQ(aclvencSendFrame(d, pic, nullptr, nullptr, nullptr), ACL_SUCCESS) << RecentErrMsg();
+    ASSERT_EQ(aclrtSynchronizeDevice(), ACL_SUCCESS) << RecentErrMsg();
+  }
+  while (received.size() < size_t(kCount) && aclrtProcessReport(100) == ACL_SUCCESS) {
+  }
+  ASSERT_EQ(received.size(), size_t(kCount));
+  size_t ok = 0, total = 0;
+  for (const Packet& p : received) {
+    if (p.ret_code == 0) {
+      ++ok;
+      total += p.bytes.size();
+    }
+  }
+  EXPECT_LT(ok, size_t(kCount));  // the frames that needed the ring to wrap failed
+  EXPECT_GT(ok, 0u);
+  EXPECT_LE(total, 5u * 1024 * 1024);
+  // Destroyed from another thread, which waits for this one to run the last callbacks.
+  std::atomic<bool> destroyed{false};
+  std::thread destroyer([&] {
+    EXPECT_EQ(aclvencDestroyChannel(d), ACL_SUCCESS) << RecentErrMsg();
+    destroyed = true;
+  });
+  while (!destroyed) aclrtProcessReport(10);
+  destroyer.join();
+  aclvencDestroyChannelDesc(d);
+  acldvppDestroyPicDesc(pic);
+  acldvppFree(data);
+  packets = nullptr;
+  aclrtResetDevice(0);
+  aclFinalize();
+  unsetenv("ACLSIM_EXECUTOR");
+}
+
 // The callback thread cannot wait for its own callbacks: ending the stream or destroying the
 // channel from it fails instead of hanging.
 aclvencChannelDesc* reentrant_desc = nullptr;
