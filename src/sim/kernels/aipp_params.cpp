@@ -14,9 +14,9 @@ constexpr size_t kInputFormat = 0, kCsc = 1, kRbuvSwap = 2, kAxSwap = 3, kBatchN
                  kMatrix = 16, kOutputBias = 40, kInputBias = 43;
 }
 namespace batch {
-constexpr size_t kCrop = 0, kScf = 1, kPadding = 2, kCropX = 8, kCropY = 12, kCropW = 16, kCropH = 20, kScfInW = 24,
-                 kScfInH = 28, kScfOutW = 32, kScfOutH = 36, kPadTop = 40, kPadBottom = 44, kPadLeft = 48,
-                 kPadRight = 52, kMean = 56, kMin = 64, kVarReci = 72;
+// From kCropX, twelve int32: crop x, y, w, h (8..20), scf input w, h and output w, h (24..36),
+// padding top, bottom, left, right (40..52).
+constexpr size_t kCrop = 0, kScf = 1, kPadding = 2, kCropX = 8, kMean = 56, kMin = 64, kVarReci = 72;
 }
 
 template <typename T>
