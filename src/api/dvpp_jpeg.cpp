@@ -3,7 +3,6 @@
 #include "api/api_guard.h"
 #include "dvpp/channel.h"
 #include "dvpp/jpeg_decode.h"
-#include "runtime/buffer_check.h"
 #include "runtime/context.h"
 #include "runtime/current_context.h"
 #include "runtime/stream.h"
@@ -64,20 +63,13 @@ aclError acldvppJpegDecodeAsync(acldvppChannelDesc* channelDesc, const void* dat
     const acldvppChannelDesc* channel = UnwrapHandle<acldvppChannelDesc>(channelDesc, "channelDesc");
     acldvppPicDesc* out = UnwrapHandle<acldvppPicDesc>(outputDesc, "outputDesc");
     aclsim::dvpp::RequireChannel(*channel, DVPP_CHNMODE_JPEGD);
-    ACLSIM_CHECK_NOT_NULL(data);
-    ACLSIM_CHECK_ARG(size > 0, "size must be > 0");
-    aclsim::CheckDeviceBuffer(data, size, size, false, device, "data");
-    if (out->data == nullptr) {
-      aclsim::Fail(ACL_ERROR_INVALID_PARAM, "outputDesc.data is null (set it with acldvppSetPicDescData)");
-    }
-    ACLSIM_CHECK_ARG(out->size > 0, "outputDesc.size must be > 0");
+    aclsim::dvpp::CheckDecodeBuffers(data, size, *out, device);
     const acldvppPixelFormat f = out->format;
     ACLSIM_CHECK_ARG(f == PIXEL_FORMAT_UNKNOWN || f == PIXEL_FORMAT_YUV_400 ||
                          (f >= PIXEL_FORMAT_YUV_SEMIPLANAR_420 && f <= PIXEL_FORMAT_YVU_SEMIPLANAR_444) ||
                          f == PIXEL_FORMAT_YUV_SEMIPLANAR_440 || f == PIXEL_FORMAT_YVU_SEMIPLANAR_440,
                      "outputDesc.format {} is not a JPEGD output format (YUV400, YUV/YVU semi-planar 420, 422, 444, "
                      "440, or PIXEL_FORMAT_UNKNOWN for the source's own)", static_cast<int>(f));
-    aclsim::CheckDeviceBuffer(out->data, out->size, out->size, false, device, "outputDesc.data");
     aclsim::dvpp::JpegDecodeJob job;
     job.data = static_cast<const uint8_t*>(data);
     job.size = size;

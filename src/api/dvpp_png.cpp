@@ -3,7 +3,6 @@
 #include "api/api_guard.h"
 #include "dvpp/channel.h"
 #include "dvpp/png_decode.h"
-#include "runtime/buffer_check.h"
 #include "runtime/context.h"
 #include "runtime/current_context.h"
 #include "runtime/stream.h"
@@ -54,16 +53,9 @@ aclError acldvppPngDecodeAsync(acldvppChannelDesc* channelDesc, const void* data
     const acldvppChannelDesc* channel = UnwrapHandle<acldvppChannelDesc>(channelDesc, "channelDesc");
     acldvppPicDesc* out = UnwrapHandle<acldvppPicDesc>(outputDesc, "outputDesc");
     aclsim::dvpp::RequireChannel(*channel, DVPP_CHNMODE_PNGD);
-    ACLSIM_CHECK_NOT_NULL(data);
-    ACLSIM_CHECK_ARG(size > 0, "size must be > 0");
-    aclsim::CheckDeviceBuffer(data, size, size, false, device, "data");
-    if (out->data == nullptr) {
-      aclsim::Fail(ACL_ERROR_INVALID_PARAM, "outputDesc.data is null (set it with acldvppSetPicDescData)");
-    }
-    ACLSIM_CHECK_ARG(out->size > 0, "outputDesc.size must be > 0");
+    aclsim::dvpp::CheckDecodeBuffers(data, size, *out, device);
     const acldvppPixelFormat f = out->format;
     aclsim::dvpp::RequirePngOutputFormat(f);
-    aclsim::CheckDeviceBuffer(out->data, out->size, out->size, false, device, "outputDesc.data");
     aclsim::dvpp::PngDecodeJob job;
     job.data = static_cast<const uint8_t*>(data);
     job.size = size;

@@ -1,6 +1,7 @@
 // What the image decoders (JPEGD, PNGD) share about their output: the layout of the picture they
 // write, and the caller's output descriptor, which the task fills in once it has run (as the
-// device does): the layout on success, a non-zero retCode on failure.
+// device does): the layout on success, a non-zero retCode on failure; and the buffers checked
+// when a decode is submitted.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +9,16 @@
 #include "dvpp/descriptors.h"
 #include "dvpp/pixel_format.h"
 
+namespace aclsim {
+class Device;
+}
+
 namespace aclsim::dvpp {
+
+// At submission: the encoded `data` (device memory of `device`, non-empty) and the output
+// descriptor's buffer (set, non-empty, one live allocation). Throws ACL_ERROR_INVALID_PARAM
+// naming the field.
+void CheckDecodeBuffers(const void* data, uint32_t size, const acldvppPicDesc& out, Device& device);
 
 struct DecodedLayout {
   FormatInfo info;
