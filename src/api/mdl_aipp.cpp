@@ -42,6 +42,16 @@ void CheckRange(T value, T low, T high, const char* name) {
   ACLSIM_CHECK_ARG(value >= low && value <= high, "{} is {}, out of its range [{}, {}]", name, value, low, high);
 }
 
+// A setter's four per-channel values (`name`0..3), each in [low, high], into `field`.
+template <typename T, typename Field>
+void SetChannels(const T (&values)[4], T low, T high, const char* name, Field& field) {
+  for (int c = 0; c < 4; ++c) {
+    ACLSIM_CHECK_ARG(values[c] >= low && values[c] <= high, "{}{} is {}, out of its range [{}, {}]", name, c, values[c],
+                     low, high);
+  }
+  for (int c = 0; c < 4; ++c) field[c] = values[c];
+}
+
 aipp::BatchParams& Batch(aclmdlAIPP* set, uint64_t index) {
   ACLSIM_CHECK_ARG(index < set->params.batches.size(), "batchIndex {} is out of range: the set was created for {} batches",
                    index, set->params.batches.size());
@@ -283,10 +293,7 @@ aclError aclmdlSetAIPPDtcPixelMean(aclmdlAIPP* aippParmsSet, int16_t dtcPixelMea
   return ApiCall("aclmdlSetAIPPDtcPixelMean", [&] {
     aipp::BatchParams& b = Batch(Unwrap(aippParmsSet), batchIndex);
     const int16_t mean[4] = {dtcPixelMeanChn0, dtcPixelMeanChn1, dtcPixelMeanChn2, dtcPixelMeanChn3};
-    for (int c = 0; c < 4; ++c) {
-      ACLSIM_CHECK_ARG(mean[c] >= 0 && mean[c] <= 255, "dtcPixelMeanChn{} is {}, out of its range [0, 255]", c, mean[c]);
-    }
-    for (int c = 0; c < 4; ++c) b.mean[c] = mean[c];
+    SetChannels<int16_t>(mean, 0, 255, "dtcPixelMeanChn", b.mean);
     return ACL_SUCCESS;
   });
 }
@@ -296,10 +303,7 @@ aclError aclmdlSetAIPPDtcPixelMin(aclmdlAIPP* aippParmsSet, float dtcPixelMinChn
   return ApiCall("aclmdlSetAIPPDtcPixelMin", [&] {
     aipp::BatchParams& b = Batch(Unwrap(aippParmsSet), batchIndex);
     const float min[4] = {dtcPixelMinChn0, dtcPixelMinChn1, dtcPixelMinChn2, dtcPixelMinChn3};
-    for (int c = 0; c < 4; ++c) {
-      ACLSIM_CHECK_ARG(min[c] >= 0.0f && min[c] <= 255.0f, "dtcPixelMinChn{} is {}, out of its range [0, 255]", c, min[c]);
-    }
-    for (int c = 0; c < 4; ++c) b.min[c] = min[c];
+    SetChannels(min, 0.0f, 255.0f, "dtcPixelMinChn", b.min);
     return ACL_SUCCESS;
   });
 }
@@ -309,11 +313,7 @@ aclError aclmdlSetAIPPPixelVarReci(aclmdlAIPP* aippParmsSet, float dtcPixelVarRe
   return ApiCall("aclmdlSetAIPPPixelVarReci", [&] {
     aipp::BatchParams& b = Batch(Unwrap(aippParmsSet), batchIndex);
     const float var[4] = {dtcPixelVarReciChn0, dtcPixelVarReciChn1, dtcPixelVarReciChn2, dtcPixelVarReciChn3};
-    for (int c = 0; c < 4; ++c) {
-      ACLSIM_CHECK_ARG(var[c] >= -65504.0f && var[c] <= 65504.0f,
-                       "dtcPixelVarReciChn{} is {}, out of its range [-65504, 65504]", c, var[c]);
-    }
-    for (int c = 0; c < 4; ++c) b.var_reci[c] = var[c];
+    SetChannels(var, -65504.0f, 65504.0f, "dtcPixelVarReciChn", b.var_reci);
     return ACL_SUCCESS;
   });
 }
